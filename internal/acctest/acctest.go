@@ -1,0 +1,125 @@
+// Package acctest is the harness of the acceptance tests: one in-process mock
+// server per test binary, a fresh mock tenant per test (so tests run in parallel
+// without seeing each other's objects or faults), provider factories, and the
+// provider configuration that points every platform at the tenant.
+package acctest
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/provider"
+)
+
+// ProviderFactories serve the provider in-process to the terraform CLI.
+var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"registrar": providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+var (
+	mockOnce sync.Once
+	mock     *mockapi.Server
+	mockErr  error
+)
+
+// Mock returns the test binary's shared mock server, started on first use.
+func Mock(t testing.TB) *mockapi.Server {
+	t.Helper()
+	mockOnce.Do(func() {
+		mock = mockapi.New()
+		_, mockErr = mock.Start("127.0.0.1:0")
+	})
+	if mockErr != nil {
+		t.Fatalf("starting the mock server: %v", mockErr)
+	}
+	return mock
+}
+
+// Main runs a package's tests with acceptance tests switched on. It fails, rather
+// than skips, when the terraform CLI is missing. Call it from TestMain.
+func Main(m *testing.M) {
+	if os.Getenv("TF_ACC") == "" {
+		_ = os.Setenv("TF_ACC", "1")
+	}
+	_ = os.Setenv("CHECKPOINT_DISABLE", "1")
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		p, err := exec.LookPath("terraform")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "FAIL: the acceptance tests need the terraform CLI (1.11 or later) on PATH, and it was not found: "+
+				"install it from your package manager or https://developer.hashicorp.com/terraform/install, or set TF_ACC_TERRAFORM_PATH.")
+			os.Exit(1)
+		}
+		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", p)
+	}
+	code := m.Run()
+	if mock != nil {
+		mock.Close()
+	}
+	os.Exit(code)
+}
+
+// Env is one test's tenant on the shared mock.
+type Env struct {
+	Tenant *mockapi.Tenant
+	// Top holds extra top-level provider settings (HCL lines), such as "requests_per_second = 10".
+	Top []string
+}
+
+// New gives the test a fresh tenant.
+func New(t testing.TB) *Env {
+	t.Helper()
+	return &Env{Tenant: Mock(t).NewTenant(t.Name())}
+}
+
+// blocks renders each platform's provider block pointing at the tenant. A platform
+// without resources yet is left out.
+var blocks = map[string]func(url string, c mockapi.Credentials) string{
+	"awx": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  awx {\n    base_url = %q\n    token    = %q\n  }\n", u, c.AWXToken)
+	},
+	"ltiaas": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  ltiaas {\n    base_url = %q\n    api_key  = %q\n  }\n", u, c.LTIaaSAPIKey)
+	},
+	"tpp": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  tpp {\n    base_url  = %q\n    username  = %q\n    password  = %q\n    client_id = %q\n  }\n", u, c.TPPUsername, c.TPPPassword, c.TPPClientID)
+	},
+	"timeback": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  timeback {\n    base_url = %q\n    token    = %q\n  }\n", u, c.TimebackToken)
+	},
+	"cronofy": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n  }\n", u, c.CronofyAdminAPIKey)
+	},
+}
+
+// ProviderConfig is the provider block for the tenant: every registered platform,
+// fast retries, and any Top settings. Override lets a test replace one platform's
+// block ("awx" → its HCL).
+func (e *Env) ProviderConfig(override map[string]string) string {
+	var b strings.Builder
+	b.WriteString("provider \"registrar\" {\n  max_retries = 4\n  retry_max_wait_seconds = 1\n")
+	for _, l := range e.Top {
+		b.WriteString("  " + l + "\n")
+	}
+	for _, p := range provider.Platforms() {
+		if hcl, ok := override[p.Block]; ok {
+			b.WriteString(hcl)
+			continue
+		}
+		if f, ok := blocks[p.Block]; ok && len(p.Resources) > 0 {
+			b.WriteString(f(e.Tenant.URL(), e.Tenant.Creds))
+		}
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// Config is the provider block followed by the test's resources.
+func (e *Env) Config(body string) string { return e.ProviderConfig(nil) + "\n" + body }

@@ -1,0 +1,156 @@
+// Package provider is the registrar provider: the top-level transport settings, one
+// optional block per platform (each platform package supplies its own), and the
+// resources and data sources of every platform.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/cronofy"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/ltiaas"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/timeback"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tpp"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+var _ provider.Provider = &registrarProvider{}
+
+// Platforms lists every platform package, in documentation order.
+func Platforms() []providerdata.Platform {
+	return []providerdata.Platform{
+		awx.Platform(),
+		ltiaas.Platform(),
+		tpp.Platform(),
+		timeback.Platform(),
+		cronofy.Platform(),
+	}
+}
+
+// New returns the provider factory for the given version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &registrarProvider{version: version} }
+}
+
+type registrarProvider struct {
+	version string
+}
+
+type topModel struct {
+	MaxRetries           types.Int64   `tfsdk:"max_retries"`
+	RetryMaxWaitSeconds  types.Int64   `tfsdk:"retry_max_wait_seconds"`
+	RequestsPerSecond    types.Float64 `tfsdk:"requests_per_second"`
+	RequestTimeoutSecond types.Int64   `tfsdk:"request_timeout_seconds"`
+}
+
+func (p *registrarProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "registrar"
+	resp.Version = p.version
+}
+
+func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	blocks := map[string]schema.Block{}
+	for _, pl := range Platforms() {
+		blocks[pl.Block] = pl.Schema
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Registers applications and OAuth clients on Timeback, LTIaaS, Venafi TPP, AWX and Cronofy through their documented APIs. " +
+			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables.",
+		Attributes: map[string]schema.Attribute{
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times a failed request is retried (default `4`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429, on errors before the request was sent, and, where the platform enforces a unique key, on 502/503/504.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"retry_max_wait_seconds": schema.Int64Attribute{
+				MarkdownDescription: "The longest wait between retries, in seconds, and the cap on a server's `Retry-After` (default `30`).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 600)},
+			},
+			"requests_per_second": schema.Float64Attribute{
+				MarkdownDescription: "A client-side limit on requests per second to each platform (default `0`: no limit).",
+				Optional:            true,
+				Validators:          []validator.Float64{float64validator.AtLeast(0)},
+			},
+			"request_timeout_seconds": schema.Int64Attribute{
+				MarkdownDescription: "The timeout of one HTTP request attempt, in seconds (default `60`).",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(1, 3600)},
+			},
+		},
+		Blocks: blocks,
+	}
+}
+
+func (p *registrarProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var top topModel
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &top.MaxRetries)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_max_wait_seconds"), &top.RetryMaxWaitSeconds)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("requests_per_second"), &top.RequestsPerSecond)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout_seconds"), &top.RequestTimeoutSecond)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s := transport.DefaultSettings()
+	s.UserAgent = "terraform-provider-registrar/" + p.version
+	if !top.MaxRetries.IsNull() && !top.MaxRetries.IsUnknown() {
+		s.MaxRetries = int(top.MaxRetries.ValueInt64())
+	}
+	if !top.RetryMaxWaitSeconds.IsNull() && !top.RetryMaxWaitSeconds.IsUnknown() {
+		s.RetryMaxWait = time.Duration(top.RetryMaxWaitSeconds.ValueInt64()) * time.Second
+	}
+	if !top.RequestsPerSecond.IsNull() && !top.RequestsPerSecond.IsUnknown() {
+		s.RequestsPerSecond = top.RequestsPerSecond.ValueFloat64()
+	}
+	if !top.RequestTimeoutSecond.IsNull() && !top.RequestTimeoutSecond.IsUnknown() {
+		s.RequestTimeout = time.Duration(top.RequestTimeoutSecond.ValueInt64()) * time.Second
+	}
+
+	platforms := Platforms()
+	data := providerdata.NewData(p.version, platforms)
+	for _, pl := range platforms {
+		var block types.Object
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(pl.Block), &block)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		client, diags := pl.Configure(ctx, block, s)
+		resp.Diagnostics.Append(diags...)
+		if client != nil {
+			data.SetClient(pl.Block, client)
+		}
+	}
+	tflog.Debug(ctx, "provider configured", map[string]any{"platforms": fmt.Sprint(data.Blocks()), "max_retries": s.MaxRetries, "requests_per_second": s.RequestsPerSecond})
+	resp.ResourceData = data
+	resp.DataSourceData = data
+}
+
+func (p *registrarProvider) Resources(context.Context) []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, pl := range Platforms() {
+		out = append(out, pl.Resources...)
+	}
+	return out
+}
+
+func (p *registrarProvider) DataSources(context.Context) []func() datasource.DataSource {
+	var out []func() datasource.DataSource
+	for _, pl := range Platforms() {
+		out = append(out, pl.DataSources...)
+	}
+	return out
+}

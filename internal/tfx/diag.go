@@ -1,0 +1,100 @@
+package tfx
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+// Op names an API operation on an object, for diagnostics:
+// Op{Verb: "create", Object: `AWX OAuth application "ci"`}.
+type Op struct {
+	Verb   string
+	Object string
+	// Credentials names the settings to check on 401 ("the awx block's token or CONTROLLER_OAUTH_TOKEN").
+	Credentials string
+}
+
+// APIError appends an error diagnostic that names the operation, the object, the HTTP
+// status, the platform's own message and the fix. An empty fix picks one from the status.
+func APIError(diags *diag.Diagnostics, op Op, err error, fix string) {
+	summary := fmt.Sprintf("Could not %s %s", op.Verb, op.Object)
+	var ae *transport.APIError
+	var re *transport.RequestError
+	var de *transport.DecodeError
+	var detail string
+	switch {
+	case errors.As(err, &ae):
+		detail = fmt.Sprintf("%s answered %s %s with HTTP %d %s.\n\nPlatform message: %s", ae.Platform, ae.Method, ae.Path, ae.Status, http.StatusText(ae.Status), ae.Message)
+		if ae.Attempts > 1 {
+			detail += fmt.Sprintf("\n\n(%d attempts were made.)", ae.Attempts)
+		}
+		if fix == "" {
+			fix = DefaultFix(ae.Status, op.Credentials)
+		}
+	case errors.As(err, &re):
+		detail = re.Error()
+		if fix == "" {
+			fix = "Check that base_url is right and that the platform is reachable from where Terraform runs, then apply again."
+		}
+	case errors.As(err, &de):
+		detail = de.Error()
+		if fix == "" {
+			fix = "The platform's answer does not match its documented API; check base_url points at the API (not a web page or a proxy), then report this if it persists."
+		}
+	default:
+		detail = err.Error()
+	}
+	if fix != "" {
+		detail += "\n\nFix: " + fix
+	}
+	diags.AddError(summary, detail)
+}
+
+// DefaultFix suggests a fix for an HTTP status.
+func DefaultFix(status int, credentials string) string {
+	switch {
+	case status == http.StatusUnauthorized:
+		if credentials == "" {
+			credentials = "the platform credentials in the provider block or their environment variables"
+		}
+		return "The credentials were not accepted: check " + credentials + "."
+	case status == http.StatusForbidden:
+		return "The credentials are valid but lack the permission for this operation: grant the account the role the platform requires, or use another account."
+	case status == http.StatusNotFound:
+		return "The object or the API path does not exist: check base_url (and any path prefix setting) and the object's id."
+	case status == http.StatusTooManyRequests:
+		return "The platform kept rate-limiting after all retries: raise max_retries or retry_max_wait_seconds, or set requests_per_second below the platform's limit."
+	case status >= 500:
+		return "The platform reported a server error that persisted through the retries; try again later, and check the platform's status."
+	}
+	return ""
+}
+
+// Orphan appends the error for an object the platform created (or may have created)
+// whose create response was lost: it is not in Terraform state, so it must be
+// imported rather than created again.
+func Orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The create request was sent, but its response was lost (%v).\n\n", cause)
+	if id != "" {
+		fmt.Fprintf(&b, "The platform now holds %s with id %q, which is not in Terraform state. The provider did not send the create again, so there is no duplicate.\n\n", op.Object, id)
+		fmt.Fprintf(&b, "Fix: import it, then apply again:\n\n  terraform import %s.<name> %s\n\nor add an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n", resourceType, id, resourceType, id)
+		b.WriteString("Its client secret was in the lost response: if you cannot obtain it, delete the object on the platform and apply again to create a new one.")
+	} else {
+		fmt.Fprintf(&b, "The provider could not tell whether %s was created, so it did not send the create again. Check the platform: if the object exists, import it with `terraform import %s.<name> <id>`; if it does not, apply again.", op.Object, resourceType)
+	}
+	diags.AddError(fmt.Sprintf("%s may exist outside Terraform state", capitalize(op.Object)), b.String())
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,52 @@
+package tfx
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// UUID validates a canonical 8-4-4-4-12 hexadecimal UUID.
+func UUID() validator.String {
+	return stringvalidator.RegexMatches(regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`),
+		"must be a UUID such as 123e4567-e89b-12d3-a456-426614174000")
+}
+
+// URLOptions tune URL.
+type URLOptions struct {
+	// HTTPSOnly rejects http:// except for loopback hosts.
+	HTTPSOnly bool
+}
+
+// URL validates an absolute http(s) URL with a host.
+func URL(o URLOptions) validator.String { return urlValidator{o} }
+
+type urlValidator struct{ o URLOptions }
+
+func (v urlValidator) Description(context.Context) string {
+	if v.o.HTTPSOnly {
+		return "must be an absolute https URL (http only for localhost or a loopback address)"
+	}
+	return "must be an absolute http or https URL"
+}
+func (v urlValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v urlValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%q is not a URL: %v; it %s.", raw, err, v.Description(ctx)))
+	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%q %s, such as https://example.com/path.", raw, v.Description(ctx)))
+	case v.o.HTTPSOnly && u.Scheme == "http" && !IsLoopback(u.Hostname()):
+		resp.Diagnostics.AddAttributeError(req.Path, "Insecure URL", fmt.Sprintf("%q uses http; it %s.", raw, v.Description(ctx)))
+	}
+}
