@@ -22,9 +22,9 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/cronofy"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ltiaas"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/timeback"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tpp"
-	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 

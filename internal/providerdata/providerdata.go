@@ -33,7 +33,7 @@ type Platform struct {
 	Schema schema.Block
 	// Configure builds the platform's client from the block (null when absent) and the
 	// environment. It returns a nil client, and no error, when neither holds any setting.
-	Configure func(ctx context.Context, block types.Object, s transport.Settings) (any, diag.Diagnostics)
+	Configure   func(ctx context.Context, block types.Object, s transport.Settings) (any, diag.Diagnostics)
 	Resources   []func() resource.Resource
 	DataSources []func() datasource.DataSource
 }

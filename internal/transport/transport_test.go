@@ -275,7 +275,10 @@ func TestHeadersAndCrossHostRedirect(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(o *Options) {
-		o.Auth = func(_ context.Context, r *http.Request) error { r.Header.Set("Authorization", "Bearer s3cr3t"); return nil }
+		o.Auth = func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer s3cr3t")
+			return nil
+		}
 	})
 	if _, err := c.Do(context.Background(), Request{Method: "GET", Path: "/ok"}); err != nil {
 		t.Fatal(err)
@@ -316,7 +319,10 @@ func TestLogsMaskSecrets(t *testing.T) {
 	const secret = "canary-token-7f3a"
 	c := newTestClient(t, srv.URL, func(o *Options) {
 		o.Secrets = []string{secret}
-		o.Auth = func(_ context.Context, r *http.Request) error { r.Header.Set("Authorization", "Bearer "+secret); return nil }
+		o.Auth = func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+secret)
+			return nil
+		}
 	})
 	_, _ = c.Do(ctx, Request{Method: "GET", Path: "/apps/" + secret})
 	out := buf.String()
