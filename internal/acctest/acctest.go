@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -104,9 +106,19 @@ var blocks = map[string]func(url string, c mockapi.Credentials) string{
 // block ("awx" → its HCL).
 func (e *Env) ProviderConfig(override map[string]string) string {
 	var b strings.Builder
-	b.WriteString("provider \"registrar\" {\n  max_retries = 4\n  retry_max_wait_seconds = 1\n")
+	b.WriteString("provider \"registrar\" {\n")
+	top := map[string]string{"max_retries": "4", "retry_max_wait_seconds": "1"}
 	for _, l := range e.Top {
-		b.WriteString("  " + l + "\n")
+		k, v, _ := strings.Cut(l, "=")
+		top[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	keys := make([]string, 0, len(top))
+	for k := range top {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %s = %s\n", k, top[k])
 	}
 	for _, p := range provider.Platforms() {
 		if hcl, ok := override[p.Block]; ok {
@@ -123,3 +135,17 @@ func (e *Env) ProviderConfig(override map[string]string) string {
 
 // Config is the provider block followed by the test's resources.
 func (e *Env) Config(body string) string { return e.ProviderConfig(nil) + "\n" + body }
+
+// ErrorMatching matches a diagnostic that contains the parts in order. Terraform
+// wraps long diagnostics, so any white space in a part matches any run of white space.
+func ErrorMatching(parts ...string) *regexp.Regexp {
+	quoted := make([]string, len(parts))
+	for i, p := range parts {
+		words := strings.Fields(p)
+		for j, w := range words {
+			words[j] = regexp.QuoteMeta(w)
+		}
+		quoted[i] = strings.Join(words, `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, `.*`))
+}

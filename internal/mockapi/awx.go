@@ -24,6 +24,15 @@ type AWX struct {
 	apps map[int]*AWXApp
 	// Organizations are the organization ids that exist, with their names.
 	Organizations map[int]string
+	nextSecret    string
+}
+
+// SetNextSecret makes the next created application get this client secret (a test
+// that must later restore the secret with client_secret_wo needs to know it).
+func (x *AWX) SetNextSecret(s string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.nextSecret = s
 }
 
 // AWXApp is one stored OAuth2 application.
@@ -330,6 +339,9 @@ func (x *AWX) create(w http.ResponseWriter, r *http.Request) {
 	x.next++
 	a.ClientID = RandomAlnum(40)
 	a.ClientSecret = RandomAlnum(128)
+	if x.nextSecret != "" {
+		a.ClientSecret, x.nextSecret = x.nextSecret, ""
+	}
 	a.Created = time.Now().UTC()
 	a.Modified = a.Created
 	x.apps[a.ID] = a
