@@ -188,7 +188,7 @@ func (x *AWX) list(w http.ResponseWriter, r *http.Request) {
 		matched = append(matched, a)
 	}
 	start := (page - 1) * size
-	if start > len(matched) && !(page == 1 && len(matched) == 0) {
+	if start > len(matched) && (page != 1 || len(matched) != 0) {
 		detail(w, http.StatusNotFound, "Invalid page.")
 		return
 	}

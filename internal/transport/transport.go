@@ -254,7 +254,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	if err != nil {
 		return nil, &RequestError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Attempts: st.attempt, Wrote: st.wrote.Load(), Err: err}
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	data, rerr := io.ReadAll(io.LimitReader(resp.Body, 10<<20))
 	if rerr != nil {
 		return nil, &RequestError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Attempts: st.attempt, Wrote: true, Err: fmt.Errorf("reading the response: %w", rerr)}
