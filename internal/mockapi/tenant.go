@@ -80,6 +80,8 @@ type Tenant struct {
 	tokens   float64
 	lastFill time.Time
 
+	onRecord func(RequestRecord)
+
 	mux      *http.ServeMux
 	AWX      *AWX
 	LTIaaS   *LTIaaS
@@ -201,8 +203,20 @@ func (t *Tenant) takeDrop() bool {
 
 func (t *Tenant) record(rec RequestRecord) {
 	t.mu.Lock()
-	defer t.mu.Unlock()
 	t.log = append(t.log, rec)
+	hook := t.onRecord
+	t.mu.Unlock()
+	if hook != nil {
+		hook(rec)
+	}
+}
+
+// OnRequest registers a function called after each request is answered (tests use
+// it to act at a precise point, such as interrupting an apply after N creates).
+func (t *Tenant) OnRequest(f func(RequestRecord)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.onRecord = f
 }
 
 func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {

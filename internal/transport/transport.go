@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"time"
 
@@ -267,9 +268,26 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		if ae.Message == "" {
 			ae.Message = genericMessage(resp.Header.Get("Content-Type"), data)
 		}
+		ae.Message = c.redact(ae.Message, req.Header.Get("Authorization"))
+		ae.Body = []byte(c.redact(string(ae.Body), req.Header.Get("Authorization")))
 		return nil, ae
 	}
 	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, Attempts: st.attempt}, nil
+}
+
+// secretFields matches JSON members whose values are secrets.
+var secretFields = regexp.MustCompile(`(?i)("(?:client_?secret|secret|password|token|access_?token|refresh_?token|api_?key|admin_api_key)"\s*:\s*)"[^"]*"`)
+
+// redact removes credentials and secret-named JSON values from text the platform
+// sent back (an error body may echo what it was sent), so no diagnostic repeats them.
+func (c *Client) redact(s, authorization string) string {
+	s = secretFields.ReplaceAllString(s, `$1"***"`)
+	for _, sec := range append([]string{authorization, strings.TrimPrefix(authorization, "Bearer ")}, c.opts.Secrets...) {
+		if len(sec) >= 4 {
+			s = strings.ReplaceAll(s, sec, "***")
+		}
+	}
+	return s
 }
 
 // genericMessage is used when the platform's own error shape did not match.

@@ -333,3 +333,29 @@ func TestLogsMaskSecrets(t *testing.T) {
 		t.Fatalf("the secret reached the log:\n%s", out)
 	}
 }
+
+// An error body that echoes a credential or a secret is redacted before it can reach a diagnostic.
+func TestAPIErrorRedactsSecrets(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(400)
+		_, _ = w.Write([]byte(`{"error":"bad request","received":{"authorization":"` + r.Header.Get("Authorization") + `","clientSecret":"s3cr3t-issued-value"}}`))
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL, func(o *Options) {
+		o.Secrets = []string{"api-key-canary"}
+		o.Auth = func(_ context.Context, r *http.Request) error { r.Header.Set("Authorization", "Bearer api-key-canary"); return nil }
+	})
+	_, err := c.Do(context.Background(), Request{Method: "POST", Path: "/x"})
+	var ae *APIError
+	if !errors.As(err, &ae) {
+		t.Fatal(err)
+	}
+	for _, leak := range []string{"api-key-canary", "s3cr3t-issued-value"} {
+		if strings.Contains(err.Error(), leak) || strings.Contains(string(ae.Body), leak) {
+			t.Fatalf("%q leaked: %s / %s", leak, err, ae.Body)
+		}
+	}
+	if !strings.Contains(err.Error(), "bad request") {
+		t.Fatalf("the rest of the message was lost: %s", err)
+	}
+}
