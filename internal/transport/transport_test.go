@@ -343,7 +343,10 @@ func TestAPIErrorRedactsSecrets(t *testing.T) {
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(o *Options) {
 		o.Secrets = []string{"api-key-canary"}
-		o.Auth = func(_ context.Context, r *http.Request) error { r.Header.Set("Authorization", "Bearer api-key-canary"); return nil }
+		o.Auth = func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer api-key-canary")
+			return nil
+		}
 	})
 	_, err := c.Do(context.Background(), Request{Method: "POST", Path: "/x"})
 	var ae *APIError
