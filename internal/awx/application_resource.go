@@ -226,6 +226,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.fill(app)
 	tfx.CreateSecret(&plan.Secret, app.Secret())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if app.ClientType == "confidential" && app.Secret() == "" {
+		resp.Diagnostics.AddWarning("AWX returned no client secret",
+			fmt.Sprintf("AWX created %s (id %d) but its response held no client secret, so client_secret is null. "+
+				"If you obtain the secret another way, record it with client_secret_wo and client_secret_wo_version; otherwise change rotate_when_changed to replace the application and get a new one.", plan.object(), app.ID))
+	}
 }
 
 func (r *applicationResource) createError(ctx context.Context, plan *applicationModel, in CreateInput, err error, diags *diag.Diagnostics) {

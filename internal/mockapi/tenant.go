@@ -3,6 +3,7 @@ package mockapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -52,6 +53,12 @@ type Faults struct {
 	MaxRPS float64 `json:"max_rps"`
 	// DropCreates drops the response of the next N creates after the object was stored.
 	DropCreates int `json:"drop_creates"`
+	// MalformCreates corrupts the response of the next N creates after the object was
+	// stored, as Malform says: "html" (a proxy's HTML error page, HTTP 200), "truncated"
+	// (half the JSON), "notjson" (plain text), or "omit:<field>" (the JSON without that
+	// member; a dotted path reaches into objects, e.g. "oauth_client.client_secret").
+	MalformCreates int    `json:"malform_creates"`
+	Malform        string `json:"malform"`
 	// Seed makes the random faults repeatable (0: a fixed default).
 	Seed uint64 `json:"seed"`
 }
@@ -201,6 +208,48 @@ func (t *Tenant) takeDrop() bool {
 	return false
 }
 
+func (t *Tenant) takeMalform() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.faults.MalformCreates > 0 {
+		t.faults.MalformCreates--
+		return t.faults.Malform
+	}
+	return ""
+}
+
+// malform rewrites a response body as the Malform fault says.
+func malform(mode string, body []byte, header http.Header) []byte {
+	switch {
+	case mode == "html":
+		header.Set("Content-Type", "text/html")
+		return []byte("<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>\n")
+	case mode == "truncated":
+		return body[:len(body)/2]
+	case mode == "notjson":
+		header.Set("Content-Type", "text/plain")
+		return []byte("OK\n")
+	case strings.HasPrefix(mode, "omit:"):
+		var m map[string]any
+		if json.Unmarshal(body, &m) != nil {
+			return body
+		}
+		parts := strings.Split(strings.TrimPrefix(mode, "omit:"), ".")
+		cur := m
+		for _, p := range parts[:len(parts)-1] {
+			next, ok := cur[p].(map[string]any)
+			if !ok {
+				return body
+			}
+			cur = next
+		}
+		delete(cur, parts[len(parts)-1])
+		out, _ := json.Marshal(m)
+		return out
+	}
+	return body
+}
+
 func (t *Tenant) record(rec RequestRecord) {
 	t.mu.Lock()
 	t.log = append(t.log, rec)
@@ -267,12 +316,20 @@ func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {
 		}
 		panic(http.ErrAbortHandler) // closes the connection without a response
 	}
+	body := bw.buf.Bytes()
+	if created {
+		if mode := t.takeMalform(); mode != "" {
+			rec.Fault = "malform:" + mode
+			body = malform(mode, body, bw.header)
+			bw.header.Del("Content-Length")
+		}
+	}
 	t.record(rec)
 	for k, v := range bw.header {
 		w.Header()[k] = v
 	}
 	w.WriteHeader(bw.status)
-	_, _ = w.Write(bw.buf.Bytes())
+	_, _ = w.Write(body)
 }
 
 type bufferedWriter struct {

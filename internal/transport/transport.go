@@ -358,11 +358,16 @@ func StatusOf(err error) int {
 func IsNotFound(err error) bool { return StatusOf(err) == http.StatusNotFound }
 
 // MaybeApplied reports whether a failed request may still have been carried out by
-// the platform: no answer came after the request was written, or a gateway error.
+// the platform: no answer came after the request was written, a gateway error, or a
+// success status whose body could not be read.
 func MaybeApplied(err error) bool {
 	var re *RequestError
 	if errors.As(err, &re) {
 		return re.Wrote
+	}
+	var de *DecodeError
+	if errors.As(err, &de) {
+		return true
 	}
 	switch StatusOf(err) {
 	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
