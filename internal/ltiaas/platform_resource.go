@@ -171,6 +171,9 @@ func (r *platformResource) Configure(_ context.Context, req resource.ConfigureRe
 }
 
 func (m *platformModel) object() string {
+	if id := m.ID.ValueString(); id != "" {
+		return fmt.Sprintf("LTIaaS platform %s %q (url %s, client_id %s)", id, m.Name.ValueString(), m.URL.ValueString(), m.ClientID.ValueString())
+	}
 	return fmt.Sprintf("LTIaaS platform %q (url %s, client_id %s)", m.Name.ValueString(), m.URL.ValueString(), m.ClientID.ValueString())
 }
 
