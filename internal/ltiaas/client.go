@@ -190,13 +190,14 @@ func (c *Client) Update(ctx context.Context, id string, in Input) (*Registration
 	return decodePlatform(resp)
 }
 
-// SetActive calls activate or deactivate (200, no body documented).
+// SetActive calls activate or deactivate (200, no body documented). Both set a
+// flag and create nothing, so a resend is harmless: they are marked duplicate-safe.
 func (c *Client) SetActive(ctx context.Context, id string, active bool) error {
 	action := "deactivate"
 	if active {
 		action = "activate"
 	}
-	_, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPost, Path: c.path(id, action)})
+	_, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPost, Path: c.path(id, action), DuplicateSafe: true})
 	return err
 }
 

@@ -158,3 +158,34 @@ func TestCheckKey(t *testing.T) {
 		}
 	}
 }
+
+// A 503 before processing is retried for the create (duplicate-safe: LTIaaS
+// upserts on url and clientId) and for activate/deactivate, without duplicates.
+func TestClient_retries503(t *testing.T) {
+	ctx := context.Background()
+	s := mockapi.New()
+	ts := httptest.NewServer(s)
+	t.Cleanup(ts.Close)
+	s.SetURL(ts.URL)
+	tn := s.NewTenant(t.Name())
+	settings := transport.DefaultSettings()
+	settings.RetryMaxWait = 0
+	c, err := NewClient(settings, Config{BaseURL: tn.URL(), APIKey: tn.Creds.LTIaaSAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tn.SetFaults(mockapi.Faults{Next503: 2})
+	p, err := c.Create(ctx, Input{URL: "https://lms.example.com", ClientID: "c", Name: "n",
+		AuthenticationEndpoint: "https://lms.example.com/a", AccesstokenEndpoint: "https://lms.example.com/t",
+		AuthConfig: AuthConfig{Method: "JWK_SET", Key: "https://lms.example.com/jwks"}})
+	if err != nil {
+		t.Fatalf("create through two 503s: %v", err)
+	}
+	tn.SetFaults(mockapi.Faults{Next503: 1})
+	if err := c.SetActive(ctx, p.ID, false); err != nil {
+		t.Fatalf("deactivate through a 503: %v", err)
+	}
+	if tn.LTIaaS.Count() != 1 || tn.LTIaaS.Get(p.ID).Active {
+		t.Fatalf("count %d, platform %+v", tn.LTIaaS.Count(), tn.LTIaaS.Get(p.ID))
+	}
+}
