@@ -54,23 +54,13 @@ type applicationModel struct {
 
 // resourceDescription is the resource's documentation, including the decisions
 // taken where api-reference.md marks Cronofy's behaviour unknown.
-const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a **prerelease** endpoint), " +
-	"in the organizational unit of the provider's `admin_api_key`. Cronofy returns the OAuth client id and secret once, in the create response; " +
-	"the provider keeps the secret in state as a sensitive value.\n\n" +
-	"Cronofy's API can only create applications, so:\n\n" +
-	"* **Drift cannot be seen.** There is no read call: a refresh sends no request and keeps the state as it is. " +
-	"An application renamed, moved, given a new secret or deleted in the Cronofy dashboard still looks unchanged to Terraform.\n" +
-	"* **Every argument replaces.** There is no update call: changing `name`, `url` or `data_center` provisions a *second* application, " +
-	"and the old one stays in Cronofy (the plan and the destroy step warn with its client id). Delete it in the Cronofy dashboard.\n" +
-	"* **Destroy does nothing on Cronofy.** There is no delete call: the application is removed from Terraform state with a warning " +
-	"naming its client id, and keeps working until you delete it in the dashboard.\n" +
-	"* **Import is not verified.** `terraform import` takes `<client_id>` (the provider's data center) or `<data_center>/<client_id>` and " +
-	"stores it as given. `name` and `url` are null after an import; the next apply records the configured values without any API call. " +
-	"The client secret is null after an import: copy it from the dashboard and restore it with `client_secret_wo` and `client_secret_wo_version`.\n" +
-	"* **A lost create response is not re-sent.** Cronofy has no unique key and no lookup, so a resend could create a second application: " +
-	"the provider retries a create only on HTTP 429 and on connection errors before the request was sent, and otherwise asks you to check the dashboard.\n\n" +
-	"Assumptions (not documented by Cronofy): an Admin API key works only in the data center where it was created, so `data_center` " +
-	"defaults to the provider's; no length limits are checked beyond a non-blank `name`, and Cronofy's own validation errors are shown on the attribute."
+const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
+	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
+	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
+	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
+	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
+	"Assumed, as Cronofy does not document it: an Admin API key works only in the data center where it was created."
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
