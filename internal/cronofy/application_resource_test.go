@@ -346,6 +346,17 @@ resource "registrar_cronofy_application" "test" {
 			bad("a", "ftp://a.example/x", "", "must be an absolute http or https URI"),
 			bad("a", "https://a.example", `  data_center = "eu"`, "Attribute data_center value must be one of"),
 			bad("a", "https://a.example", `  client_secret_wo = "x"`, "client_secret_wo_version"),
+			{ // a provider block that names an unknown data center
+				Config: env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
+					"  cronofy {\n    base_url      = %q\n    admin_api_key = \"k\"\n    data_center   = \"eu\"\n  }\n", env.Tenant.URL())}) + appHCL("test", "x", ""),
+				PlanOnly:    true,
+				ExpectError: errRe("Attribute cronofy.data_center value must be one of"),
+			},
+			{ // a cronofy block without a key
+				Config:      env.ProviderConfig(map[string]string{"cronofy": "  cronofy {\n    data_center = \"uk\"\n  }\n"}) + appHCL("test", "x", ""),
+				PlanOnly:    true,
+				ExpectError: errRe("Cronofy admin_api_key is not set", "CRONOFY_ADMIN_API_KEY"),
+			},
 		},
 	})
 	if n := len(env.Tenant.Requests()); n != 0 {
@@ -440,4 +451,41 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	if err := onlyCreates(tn, 1)(nil); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestApplication_providerDataCenter: the provider block's data_center is the default
+// of new applications and of `<client_id>` imports.
+func TestApplication_providerDataCenter(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	app := tn.Cronofy.Add("Elsewhere", "https://elsewhere.example.com", "api-sg.cronofy.com")
+	provider := env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
+		"  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n    data_center   = \"sg\"\n  }\n", tn.URL(), tn.Creds.CronofyAdminAPIKey)})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: provider + appHCL("test", "Scheduler SG", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
+				},
+				Check: secretIssued(tn, addr),
+			},
+			{
+				Config:        provider + appHCL("test", "Scheduler SG", ""),
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: app.ClientID,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if a := states[0].Attributes; a["data_center"] != "sg" || a["client_id"] != app.ClientID {
+						return fmt.Errorf("imported %v", a)
+					}
+					return nil
+				},
+			},
+		},
+	})
 }
