@@ -1,15 +1,208 @@
 package mockapi
 
-import "net/http"
+import (
+	"encoding/json"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
 
-// Cronofy is the fake Cronofy API (api-reference.md). To be written.
+// Cronofy fakes Cronofy's Admin API "Provision a new application" (api-reference.md
+// §5, §6.5): POST /v1/applications answering for any data-center host (the handler
+// ignores Host and records it), Bearer admin-key auth (401 with no body), 422
+// {"errors":{"<param>":[{"key","description"}]}} for a missing or blank name or url,
+// and 200 {"oauth_client":{"client_id","client_secret"}} as valid JSON. There is
+// deliberately no GET or DELETE route: any other call gets 404, so a client that
+// tries to read or delete fails loudly.
 type Cronofy struct {
-	t *Tenant
+	t    *Tenant
+	mu   sync.Mutex
+	apps map[string]*CronofyApp
+	seq  int
+	// rejects are injected 422s: param → value → error.
+	rejects map[string]map[string]CronofyFieldError
+	deny    int
 }
 
-func newCronofy(t *Tenant) *Cronofy { return &Cronofy{t: t} }
+// CronofyApp is one provisioned application.
+type CronofyApp struct {
+	ClientID     string
+	ClientSecret string
+	Name         string
+	URL          string
+	// Host is the Host header of the create request: the data-center host it was
+	// provisioned through.
+	Host    string
+	Created time.Time
+	seq     int
+}
 
-func (x *Cronofy) routes(mux *http.ServeMux) {}
+// CronofyFieldError is one entry of a 422 errors.<param> list.
+type CronofyFieldError struct {
+	Key         string `json:"key"`
+	Description string `json:"description"`
+}
 
-// Count returns how many objects the fake holds.
-func (x *Cronofy) Count() int { return 0 }
+func newCronofy(t *Tenant) *Cronofy {
+	return &Cronofy{t: t, apps: map[string]*CronofyApp{}, rejects: map[string]map[string]CronofyFieldError{}}
+}
+
+func (x *Cronofy) routes(mux *http.ServeMux) {
+	// No method in the pattern: a GET or DELETE gets the documented 404, not a 405.
+	mux.HandleFunc("/v1/applications", x.applications)
+}
+
+// Count returns how many applications the fake holds.
+func (x *Cronofy) Count() int {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return len(x.apps)
+}
+
+// Get returns a copy of the application with this client id, or nil.
+func (x *Cronofy) Get(clientID string) *CronofyApp {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if a, ok := x.apps[clientID]; ok {
+		c := *a
+		return &c
+	}
+	return nil
+}
+
+// Host returns the Host header the application was created through ("" when unknown).
+func (x *Cronofy) Host(clientID string) string {
+	if a := x.Get(clientID); a != nil {
+		return a.Host
+	}
+	return ""
+}
+
+// All returns copies of every application, in creation order.
+func (x *Cronofy) All() []CronofyApp {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	out := make([]CronofyApp, 0, len(x.apps))
+	for _, a := range x.apps {
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
+	return out
+}
+
+// Add provisions an application behind the provider's back (as the dashboard
+// would), for import tests.
+func (x *Cronofy) Add(name, url, host string) CronofyApp {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return *x.store(name, url, host)
+}
+
+// Edit changes an application behind the provider's back; it reports whether it existed.
+func (x *Cronofy) Edit(clientID string, f func(*CronofyApp)) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	a, ok := x.apps[clientID]
+	if ok {
+		f(a)
+	}
+	return ok
+}
+
+// Delete removes an application behind the provider's back (as the dashboard would).
+func (x *Cronofy) Delete(clientID string) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_, ok := x.apps[clientID]
+	delete(x.apps, clientID)
+	return ok
+}
+
+// Reject makes creates whose param ("name" or "url") equals value fail with a 422
+// carrying this key and description, as Cronofy's own validation might for a value
+// the provider accepts.
+func (x *Cronofy) Reject(param, value, key, description string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.rejects[param] == nil {
+		x.rejects[param] = map[string]CronofyFieldError{}
+	}
+	x.rejects[param][value] = CronofyFieldError{Key: key, Description: description}
+}
+
+// Deny makes every authenticated create answer with this status and no body (402:
+// the plan lacks the feature; 403: the key lacks the privilege); 0 stops it.
+func (x *Cronofy) Deny(status int) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.deny = status
+}
+
+// store adds an application; x.mu is held.
+func (x *Cronofy) store(name, url, host string) *CronofyApp {
+	x.seq++
+	a := &CronofyApp{
+		ClientID:     RandomAlnum(32),
+		ClientSecret: RandomAlnum(64),
+		Name:         name, URL: url, Host: host,
+		Created: time.Now().UTC(),
+		seq:     x.seq,
+	}
+	x.apps[a.ClientID] = a
+	return a
+}
+
+func (x *Cronofy) applications(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		// Only POST exists (api-reference 5.3): no read, list or delete.
+		w.WriteHeader(http.StatusNotFound)
+		return
+	}
+	if tok := bearer(r); tok == "" || tok != x.t.Creds.CronofyAdminAPIKey {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="Cronofy"`)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	x.mu.Lock()
+	deny := x.deny
+	x.mu.Unlock()
+	if deny != 0 {
+		w.WriteHeader(deny)
+		return
+	}
+	var in struct {
+		Name *string `json:"name"`
+		URL  *string `json:"url"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": map[string][]CronofyFieldError{
+			"body": {{Key: "errors.invalid", Description: "the request body is not valid JSON"}},
+		}})
+		return
+	}
+	errs := map[string][]CronofyFieldError{}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for param, v := range map[string]*string{"name": in.Name, "url": in.URL} {
+		switch {
+		case v == nil, strings.TrimSpace(*v) == "":
+			errs[param] = append(errs[param], CronofyFieldError{Key: "errors.required", Description: "required"})
+		default:
+			if e, ok := x.rejects[param][*v]; ok {
+				errs[param] = append(errs[param], e)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": errs})
+		return
+	}
+	a := x.store(*in.Name, *in.URL, r.Host)
+	markCreated(r)
+	writeJSON(w, http.StatusOK, map[string]any{"oauth_client": map[string]string{
+		"client_id":     a.ClientID,
+		"client_secret": a.ClientSecret,
+	}})
+}

@@ -1,0 +1,397 @@
+package cronofy
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+var (
+	_ resource.Resource                = &applicationResource{}
+	_ resource.ResourceWithConfigure   = &applicationResource{}
+	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithModifyPlan  = &applicationResource{}
+)
+
+const resourceType = "registrar_cronofy_application"
+
+// NewApplicationResource returns the registrar_cronofy_application resource.
+func NewApplicationResource() resource.Resource { return &applicationResource{} }
+
+type applicationResource struct {
+	client *Client
+}
+
+type applicationModel struct {
+	ID         types.String   `tfsdk:"id"`
+	Name       types.String   `tfsdk:"name"`
+	URL        types.String   `tfsdk:"url"`
+	DataCenter types.String   `tfsdk:"data_center"`
+	ClientID   types.String   `tfsdk:"client_id"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	tfx.Secret
+}
+
+// resourceDescription is the resource's documentation, including the decisions
+// taken where api-reference.md marks Cronofy's behaviour unknown.
+const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
+	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
+	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
+	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
+	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
+	"Assumed, as Cronofy does not document it: an Admin API key works only in the data center where it was created."
+
+func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
+}
+
+func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The application's OAuth `client_id` (Cronofy returns no other id).",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The application's name, shown to end users when they authorize it. Changing it replaces the application (a second one is provisioned; the old one stays in Cronofy).",
+			Required:            true,
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
+			},
+			PlanModifiers: []planmodifier.String{replaceUnlessImported()},
+		},
+		"url": schema.StringAttribute{
+			MarkdownDescription: "The application's homepage-like URL, an absolute `http` or `https` URI. It is **not** an OAuth redirect URI. " +
+				"Changing it replaces the application (a second one is provisioned; the old one stays in Cronofy).",
+			Required:      true,
+			Validators:    []validator.String{homepageURL{}},
+			PlanModifiers: []planmodifier.String{replaceUnlessImported()},
+		},
+		"data_center": schema.StringAttribute{
+			MarkdownDescription: "The data center the application is provisioned in: `au`, `ca`, `de`, `sg`, `uk` or `us`. Default: the provider's `cronofy.data_center` " +
+				"at creation (recorded in state, so a later change of the provider's default does not move or replace the application). " +
+				"The Admin API key must belong to this data center. Changing it replaces the application.",
+			Optional:   true,
+			Computed:   true,
+			Validators: []validator.String{stringvalidator.OneOf(DataCenters()...)},
+			PlanModifiers: []planmodifier.String{
+				stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplace(),
+			},
+		},
+		"client_id": schema.StringAttribute{
+			MarkdownDescription: "The OAuth client id Cronofy issued.",
+			Computed:            true,
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+	}
+	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: resourceDescription,
+		Attributes:          attrs,
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, "cronofy")
+	resp.Diagnostics.Append(diags...)
+	r.client = c
+}
+
+// replaceUnlessImported is RequiresReplace, except when the state holds no value:
+// after an import (no API can read name or url) the configured value is recorded
+// in place, with no API call.
+func replaceUnlessImported() planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(
+		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+			resp.RequiresReplace = !req.StateValue.IsNull()
+		},
+		"Changing the value replaces the application; after an import, the first configured value is recorded without replacement.",
+		"Changing the value replaces the application; after an import, the first configured value is recorded without replacement.",
+	)
+}
+
+// ModifyPlan shows the default data center in the plan of a new application, and
+// warns that a replacement leaves the old application in Cronofy.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy: Delete warns
+	}
+	if req.State.Raw.IsNull() {
+		var dc types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
+		if dc.IsNull() && r.client != nil {
+			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
+		}
+		return
+	}
+	var plan, state applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	var changed []string
+	for _, f := range []struct {
+		name        string
+		plan, state types.String
+	}{{"name", plan.Name, state.Name}, {"url", plan.URL, state.URL}, {"data_center", plan.DataCenter, state.DataCenter}} {
+		if !f.state.IsNull() && !f.plan.Equal(f.state) {
+			changed = append(changed, f.name)
+		}
+	}
+	if len(changed) > 0 {
+		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
+			fmt.Sprintf("Changing %s replaces Cronofy application %q (client_id %s, data center %s): Cronofy has no update or delete API, so the provider provisions a second application "+
+				"with a new client id and secret, and the old one keeps existing and working. After the apply, %s",
+				strings.Join(changed, ", "), state.Name.ValueString(), state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
+	}
+}
+
+func dashboardDeleteStep(clientID string) string {
+	return fmt.Sprintf("delete it in the Cronofy developer dashboard: sign in to the organizational unit that owns it, open the application whose client ID is %s, and delete it there.", clientID)
+}
+
+func (m *applicationModel) object() string {
+	return fmt.Sprintf("Cronofy application %q in data center %s", m.Name.ValueString(), m.DataCenter.ValueString())
+}
+
+func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	if plan.DataCenter.IsNull() || plan.DataCenter.IsUnknown() {
+		plan.DataCenter = types.StringValue(r.client.DataCenter())
+	}
+	dc := plan.DataCenter.ValueString()
+	in := CreateInput{Name: plan.Name.ValueString(), URL: plan.URL.ValueString()}
+	oc, err := r.client.Create(ctx, dc, in)
+	if err != nil {
+		if transport.MaybeApplied(err) {
+			r.orphan(&plan, err, &resp.Diagnostics)
+			return
+		}
+		r.createError(&plan, err, &resp.Diagnostics)
+		return
+	}
+
+	// Rule 2: the id and secret go into state as soon as the response is decoded.
+	plan.ID = types.StringValue(oc.ClientID)
+	plan.ClientID = types.StringValue(oc.ClientID)
+	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// orphan reports a create whose answer was lost. Cronofy has no unique key and no
+// lookup, so the provider neither resends nor searches: the user checks the dashboard.
+func (r *applicationResource) orphan(plan *applicationModel, err error, diags *diag.Diagnostics) {
+	var d diag.Diagnostics
+	tfx.Orphan(&d, r.op("create", plan), resourceType, "", err)
+	dc := plan.DataCenter.ValueString()
+	extra := fmt.Sprintf("Check the Cronofy dashboard: in the organizational unit of the Admin API key (data center %s), look for an application named %q. "+
+		"If it is there, import it with `terraform import %s.<name> %s/<client_id>` and restore its client secret (shown in the dashboard) with client_secret_wo and client_secret_wo_version. "+
+		"If it is not, apply again. The provider did not resend the create: Cronofy enforces no unique key and has no API to look applications up, so a resend could create a second application.",
+		dc, plan.Name.ValueString(), resourceType, dc)
+	for _, x := range d {
+		diags.AddError(x.Summary(), x.Detail()+"\n\n"+extra)
+	}
+}
+
+func (r *applicationResource) op(verb string, m *applicationModel) tfx.Op {
+	return tfx.Op{Verb: verb, Object: m.object(), Credentials: "the cronofy block's admin_api_key (CRONOFY_ADMIN_API_KEY) and data_center"}
+}
+
+// fieldPaths maps Cronofy's 422 parameter names to attributes.
+var fieldPaths = map[string]path.Path{"name": path.Root("name"), "url": path.Root("url")}
+
+func (r *applicationResource) createError(plan *applicationModel, err error, diags *diag.Diagnostics) {
+	op := r.op("create", plan)
+	dc := plan.DataCenter.ValueString()
+	host, _ := r.client.BaseURL(dc)
+	switch transport.StatusOf(err) {
+	case http.StatusUnprocessableEntity:
+		fe := FieldErrors(err)
+		params := make([]string, 0, len(fe))
+		for p := range fe {
+			params = append(params, p)
+		}
+		sort.Strings(params)
+		unmapped := false
+		for _, p := range params {
+			attr, ok := fieldPaths[p]
+			if !ok {
+				unmapped = true
+				continue
+			}
+			var msgs []string
+			for _, e := range fe[p] {
+				m := e.Description
+				if e.Key != "" {
+					m += " (" + e.Key + ")"
+				}
+				msgs = append(msgs, strings.TrimSpace(m))
+			}
+			diags.AddAttributeError(attr, fmt.Sprintf("Cronofy rejected %s", p),
+				fmt.Sprintf("Could not create %s: Cronofy answered POST /v1/applications with HTTP 422 Unprocessable Entity.\n\nPlatform message: %s: %s\n\nFix: change %s so that Cronofy accepts it, then apply again.",
+					op.Object, p, strings.Join(msgs, "; "), p))
+		}
+		if unmapped || len(params) == 0 {
+			tfx.APIError(diags, op, err, "Change the arguments the message names, then apply again.")
+		}
+	case http.StatusUnauthorized:
+		tfx.APIError(diags, op, err, fmt.Sprintf("Cronofy did not recognise the Admin API key. Check admin_api_key in the cronofy block (or CRONOFY_ADMIN_API_KEY): "+
+			"that it is an Admin API key (not an OAuth client secret or access token), that it has not been revoked in the dashboard, and that it was created in data center %q (%s). "+
+			"A key works only in the data center where it was created: set data_center on the resource, or in the cronofy block (CRONOFY_DATA_CENTER), to the key's data center.", dc, host))
+	case http.StatusPaymentRequired:
+		tfx.APIError(diags, op, err, "Cronofy's answer means the plan lacks this feature: provisioning applications through the Admin API needs a plan that includes it. "+
+			"Check the plan of the organization that owns the Admin API key in the Cronofy dashboard, or ask Cronofy to enable the Admin API, then apply again.")
+	case http.StatusForbidden:
+		tfx.APIError(diags, op, err, "Cronofy recognised the Admin API key but it lacks the privilege to provision applications. Check the organizational unit the key belongs to "+
+			"(keys are created per organizational unit, in the dashboard's Admin API section, and applications are provisioned into that unit) and that the key is allowed to provision applications there; "+
+			"create a key in the right organizational unit if needed.")
+	default:
+		tfx.APIError(diags, op, err, "")
+	}
+}
+
+// Read cannot ask Cronofy anything: there is no read API. The state stays as it is,
+// and no request is sent.
+func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+
+// Update only records values without an API call: client_secret_wo (when its version
+// changes) and, after an import, the configured name and url. Every other change
+// replaces the application.
+func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID, plan.ClientID, plan.DataCenter = state.ID, state.ClientID, state.DataCenter
+	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &plan.Secret)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete cannot delete on Cronofy: there is no delete API. The resource leaves state
+// (the framework removes it) with a warning saying what to do in the dashboard.
+func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := "(name unknown: imported)"
+	if !state.Name.IsNull() {
+		name = fmt.Sprintf("%q", state.Name.ValueString())
+	}
+	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
+		fmt.Sprintf("Cronofy application %s (client_id %s, data center %s) was removed from Terraform state only. Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
+			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
+			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
+	resp.State.RemoveResource(ctx)
+}
+
+var clientIDRe = regexp.MustCompile(`^[^\s/]+$`)
+
+// ImportState takes `<client_id>` (the provider's data center) or
+// `<data_center>/<client_id>` and stores it unverified: no API can read it. A secret
+// never belongs in an import id, because Terraform prints import ids.
+func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	usage := fmt.Sprintf("Import a Cronofy application by its client id, as `terraform import %s.example <client_id>` (the provider's data center) or `terraform import %s.example <data_center>/<client_id>` "+
+		"with data_center one of %s. The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.",
+		resourceType, resourceType, strings.Join(DataCenters(), ", "))
+	parts := strings.Split(req.ID, "/")
+	var dc, clientID string
+	switch len(parts) {
+	case 1:
+		clientID = parts[0]
+		if r.client == nil {
+			resp.Diagnostics.AddError("Cannot tell the data center", "The cronofy provider block is not configured, so the import id must name the data center: `<data_center>/<client_id>`.\n\n"+usage)
+			return
+		}
+		dc = r.client.DataCenter()
+	case 2:
+		dc, clientID = parts[0], parts[1]
+		if _, ok := hosts[dc]; !ok {
+			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a Cronofy data center.\n\n%s", truncate(dc), usage))
+			return
+		}
+	default:
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The id %q has more than one slash.\n\n%s", truncate(req.ID), usage))
+		return
+	}
+	if !clientIDRe.MatchString(clientID) {
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The client id %q is empty or contains white space or a slash.\n\n%s", truncate(clientID), usage))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), clientID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("client_id"), clientID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("data_center"), dc)...)
+}
+
+// truncate keeps a bad import id short in the message, in case it holds something secret.
+func truncate(s string) string {
+	if len(s) > 24 {
+		return s[:24] + "…"
+	}
+	return s
+}
+
+// homepageURL validates url: an absolute http or https URI with a host.
+type homepageURL struct{}
+
+func (homepageURL) Description(context.Context) string {
+	return "must be an absolute http or https URI (the application's homepage, not an OAuth redirect URI)"
+}
+func (v homepageURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v homepageURL) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	u, err := url.Parse(raw)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n") {
+		return
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Cronofy application URL",
+		fmt.Sprintf("url %q must be an absolute http or https URI, such as https://app.example.com. It is the application's homepage-like URL shown by Cronofy, not an OAuth redirect URI.", raw))
+}

@@ -1,0 +1,79 @@
+package cronofy
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+)
+
+func stateOf(t *testing.T, m applicationModel) tfsdk.State {
+	t.Helper()
+	ctx := context.Background()
+	var sr resource.SchemaResponse
+	NewApplicationResource().Schema(ctx, resource.SchemaRequest{}, &sr)
+	st := tfsdk.State{Schema: sr.Schema}
+	if d := st.Set(ctx, &m); d.HasError() {
+		t.Fatalf("building state: %v", d)
+	}
+	return st
+}
+
+func model(name types.String) applicationModel {
+	return applicationModel{
+		ID: types.StringValue("cid-123"), ClientID: types.StringValue("cid-123"),
+		Name: name, URL: types.StringValue("https://app.example.com"), DataCenter: types.StringValue("de"),
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
+		Secret: tfx.Secret{
+			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),
+		},
+	}
+}
+
+// TestDelete_warnsAndLeavesState: there is no delete API; Delete removes the resource
+// from state with a warning naming the client id and the dashboard step, and never
+// needs (or calls) the client.
+func TestDelete_warnsAndLeavesState(t *testing.T) {
+	for _, name := range []types.String{types.StringValue("Scheduler"), types.StringNull()} {
+		st := stateOf(t, model(name))
+		resp := resource.DeleteResponse{State: st}
+		(&applicationResource{}).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
+		if resp.Diagnostics.HasError() {
+			t.Fatalf("errors: %v", resp.Diagnostics)
+		}
+		warns := resp.Diagnostics.Warnings()
+		if len(warns) != 1 {
+			t.Fatalf("want one warning, got %v", resp.Diagnostics)
+		}
+		w := warns[0].Summary() + "\n" + warns[0].Detail()
+		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "removed from Terraform state only"} {
+			if !strings.Contains(w, want) {
+				t.Errorf("the warning lacks %q:\n%s", want, w)
+			}
+		}
+		if strings.Contains(w, "canary-secret-value") {
+			t.Error("the warning shows the secret")
+		}
+		if !resp.State.Raw.IsNull() {
+			t.Error("the resource is still in state")
+		}
+	}
+}
+
+// TestRead_isANoOp: there is no read API; Read leaves the state as it is (a nil
+// client proves no request can be made).
+func TestRead_isANoOp(t *testing.T) {
+	st := stateOf(t, model(types.StringValue("Scheduler")))
+	resp := resource.ReadResponse{State: st}
+	(&applicationResource{}).Read(context.Background(), resource.ReadRequest{State: st}, &resp)
+	if resp.Diagnostics.HasError() || !resp.State.Raw.Equal(st.Raw) {
+		t.Fatalf("Read changed the state: %v", resp.Diagnostics)
+	}
+}

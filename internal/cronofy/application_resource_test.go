@@ -1,0 +1,491 @@
+package cronofy_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
+)
+
+const (
+	addrUS = "registrar_cronofy_application.us"
+	addrUK = "registrar_cronofy_application.uk"
+	addr   = "registrar_cronofy_application.test"
+)
+
+// errRe matches the parts in order, whatever line wrapping Terraform applied between words.
+func errRe(parts ...string) *regexp.Regexp {
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
+}
+
+// emptyState checks that the state after a step holds no resources.
+type emptyState struct{}
+
+func (emptyState) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	if req.State == nil || req.State.Values == nil || req.State.Values.RootModule == nil {
+		return
+	}
+	for _, r := range req.State.Values.RootModule.Resources {
+		resp.Error = fmt.Errorf("%s is still in state", r.Address)
+		return
+	}
+}
+
+func appHCL(label, name, extra string) string {
+	return fmt.Sprintf(`
+resource "registrar_cronofy_application" %q {
+  name = %q
+  url  = "https://scheduler.example.com"
+%s
+}
+`, label, name, extra)
+}
+
+// secretIssued checks that the resource's client_secret in state is the one the mock
+// issued for its client_id.
+func secretIssued(tn *mockapi.Tenant, address string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return fmt.Errorf("%s is not in state", address)
+		}
+		app := tn.Cronofy.Get(rs.Primary.Attributes["client_id"])
+		if app == nil {
+			return fmt.Errorf("the mock has no application %q", rs.Primary.Attributes["client_id"])
+		}
+		if rs.Primary.ID != app.ClientID {
+			return fmt.Errorf("id %q is not the client_id %q", rs.Primary.ID, app.ClientID)
+		}
+		if rs.Primary.Attributes["client_secret"] != app.ClientSecret {
+			return fmt.Errorf("client_secret in state is not the secret Cronofy issued for %s", app.ClientID)
+		}
+		return nil
+	}
+}
+
+// onlyCreates checks that the provider sent exactly n requests, all creates: no
+// read, refresh or delete ever reaches Cronofy.
+func onlyCreates(tn *mockapi.Tenant, n int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		reqs := tn.Requests()
+		for _, r := range reqs {
+			if r.Method != http.MethodPost || r.Path != "/v1/applications" {
+				return fmt.Errorf("unexpected request %s %s (HTTP %d): Cronofy has only the create call", r.Method, r.Path, r.Status)
+			}
+		}
+		if len(reqs) != n {
+			return fmt.Errorf("%d requests reached the mock, want %d", len(reqs), n)
+		}
+		return nil
+	}
+}
+
+func TestApplication_lifecycle(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	usSecret := statecheck.CompareValue(compare.ValuesSame())
+	ukSecret := statecheck.CompareValue(compare.ValuesSame())
+	usSecretChanges := statecheck.CompareValue(compare.ValuesDiffer())
+	usIDChanges := statecheck.CompareValue(compare.ValuesDiffer())
+	var firstUSClientID string
+	config := env.Config(appHCL("us", "Scheduler", "") + appHCL("uk", "Scheduler UK", `  data_center = "uk"`))
+	renamed := env.Config(appHCL("us", "Scheduler v2", "") + appHCL("uk", "Scheduler UK", `  data_center = "uk"`))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy: func(s *terraform.State) error {
+			// Destroy cannot delete on Cronofy: all three applications (the two current
+			// ones and the one the replacement left behind) are still there.
+			if n := tn.Cronofy.Count(); n != 3 {
+				return fmt.Errorf("after destroy the mock holds %d applications, want 3", n)
+			}
+			return onlyCreates(tn, 3)(s)
+		},
+		Steps: []resource.TestStep{
+			{ // create in two data centers
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					// The provider's data center is known at plan time.
+					plancheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
+					plancheck.ExpectUnknownValue(addrUS, tfjsonpath.New("client_secret")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
+					statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
+					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("data_center"), knownvalue.StringExact("uk")),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9]{64}$`))),
+					statecheck.CompareValuePairs(addrUS, tfjsonpath.New("id"), addrUS, tfjsonpath.New("client_id"), compare.ValuesSame()),
+					usSecret.AddStateValue(addrUS, tfjsonpath.New("client_secret")),
+					ukSecret.AddStateValue(addrUK, tfjsonpath.New("client_secret")),
+					usSecretChanges.AddStateValue(addrUS, tfjsonpath.New("client_secret")),
+					usIDChanges.AddStateValue(addrUS, tfjsonpath.New("client_id")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 2),
+					func(s *terraform.State) error {
+						firstUSClientID = s.RootModule().Resources[addrUS].Primary.ID
+						if a := tn.Cronofy.Get(firstUSClientID); a == nil || a.Name != "Scheduler" || a.URL != "https://scheduler.example.com" {
+							return fmt.Errorf("the mock holds %+v", a)
+						}
+						return nil
+					},
+				),
+			},
+			{ // refresh: no request, the secret stays
+				RefreshState: true,
+				Check:        resource.ComposeAggregateTestCheckFunc(secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 2)),
+			},
+			{ // nothing to do after apply and refresh
+				Config:            config,
+				ConfigStateChecks: []statecheck.StateCheck{usSecret.AddStateValue(addrUS, tfjsonpath.New("client_secret"))},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionNoop),
+				}},
+				Check: onlyCreates(tn, 2),
+			},
+			{ // import both forms: <data_center>/<client_id> and <client_id> (the provider's data center)
+				ResourceName: addrUK,
+				ImportState:  true,
+				ImportStateIdFunc: func(s *terraform.State) (string, error) {
+					return "uk/" + s.RootModule().Resources[addrUK].Primary.ID, nil
+				},
+				ImportStateVerify: true,
+				// No API can read these: name and url are null after an import, and the secret too.
+				ImportStateVerifyIgnore: []string{"client_secret", "name", "url"},
+			},
+			{
+				ResourceName:            addrUS,
+				ImportState:             true,
+				ImportStateVerify:       true,
+				ImportStateVerifyIgnore: []string{"client_secret", "name", "url"},
+			},
+			{ // a new name replaces: a second application with a new secret; the old one stays
+				Config: renamed,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
+					usSecretChanges.AddStateValue(addrUS, tfjsonpath.New("client_secret")),
+					usIDChanges.AddStateValue(addrUS, tfjsonpath.New("client_id")),
+					ukSecret.AddStateValue(addrUK, tfjsonpath.New("client_secret")),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("name"), knownvalue.StringExact("Scheduler v2")),
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 3),
+					func(*terraform.State) error {
+						if tn.Cronofy.Get(firstUSClientID) == nil {
+							return fmt.Errorf("the replaced application %s is gone from the mock; nothing can delete it", firstUSClientID)
+						}
+						return nil
+					},
+				),
+			},
+			{ // destroy: the state is empty, and nothing was deleted on Cronofy (CheckDestroy)
+				Config:            renamed,
+				Destroy:           true,
+				ConfigStateChecks: []statecheck.StateCheck{emptyState{}},
+			},
+		},
+	})
+}
+
+// TestApplication_importThenRestoreSecret imports applications provisioned outside
+// Terraform (as in the dashboard) in both id forms, then restores the secret with
+// client_secret_wo, all without a single API request.
+func TestApplication_importThenRestoreSecret(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	uk := tn.Cronofy.Add("Booking UK", "https://booking.example.com", "api-uk.cronofy.com")
+	us := tn.Cronofy.Add("Booking", "https://booking.example.com", "api.cronofy.com")
+	withSecret := func(label, name, dc, secret string) string {
+		extra := fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)
+		if dc != "" {
+			extra += fmt.Sprintf("  data_center = %q\n", dc)
+		}
+		return appHCL(label, name, extra)
+	}
+	plain := env.Config(appHCL("uk", "Booking UK", `  data_center = "uk"`))
+	// The second form through an import block, applied together with the restore.
+	both := env.Config(withSecret("uk", "Booking UK", "uk", uk.ClientSecret) + fmt.Sprintf(`
+import {
+  to = %s
+  id = %q
+}
+`, addrUS, us.ClientID) + withSecret("us", "Booking", "", us.ClientSecret))
+	noRequests := func(*terraform.State) error {
+		if reqs := tn.Requests(); len(reqs) != 0 {
+			return fmt.Errorf("an import or restore sent %d request(s), first %s %s", len(reqs), reqs[0].Method, reqs[0].Path)
+		}
+		return nil
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:             plain,
+				ResourceName:       addrUK,
+				ImportState:        true,
+				ImportStateId:      "uk/" + uk.ClientID,
+				ImportStatePersist: true,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if len(states) != 1 {
+						return fmt.Errorf("%d imported states", len(states))
+					}
+					a := states[0].Attributes
+					if states[0].ID != uk.ClientID || a["client_id"] != uk.ClientID || a["data_center"] != "uk" {
+						return fmt.Errorf("imported %v", a)
+					}
+					if a["client_secret"] != "" {
+						return fmt.Errorf("an import cannot know the secret, yet state has one")
+					}
+					return noRequests(nil)
+				},
+			},
+			{ // the first apply after the import records name and url without replacing
+				Config: plain,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("name"), knownvalue.StringExact("Booking UK")),
+					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.Null()),
+				},
+				Check: noRequests,
+			},
+			{ // restore the secret the user holds (from the dashboard); import <client_id> alongside
+				Config: both,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(addrUK, tfjsonpath.New("client_secret")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
+					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
+					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.StringExact(uk.ClientSecret)),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret"), knownvalue.StringExact(us.ClientSecret)),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("id"), knownvalue.StringExact(us.ClientID)),
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("name"), knownvalue.StringExact("Booking")),
+					// write-only: never stored
+					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
+				},
+				Check: noRequests,
+			},
+			{
+				Config:   both,
+				PlanOnly: true,
+			},
+		},
+	})
+	if n := tn.Cronofy.Count(); n != 2 {
+		t.Fatalf("the mock holds %d applications, want the 2 imported ones", n)
+	}
+}
+
+func TestApplication_invalidImportID(t *testing.T) {
+	env := acctest.New(t)
+	config := env.Config(appHCL("test", "x", ""))
+	step := func(id string, want ...string) resource.TestStep {
+		return resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateId: id, ExpectError: errRe(append([]string{"Invalid import id"}, want...)...)}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			step("eu/abc", `"eu" is not a Cronofy data center`),
+			step("us/abc/secret", "more than one slash", "cannot be part of the id"),
+			step("us/a b", "empty or contains white space"),
+			step("us/", "empty or contains white space"),
+		},
+	})
+	if n := len(env.Tenant.Requests()); n != 0 {
+		t.Fatalf("%d requests", n)
+	}
+}
+
+func TestApplication_planValidation(t *testing.T) {
+	env := acctest.New(t)
+	bad := func(name, url, extra string, want ...string) resource.TestStep {
+		return resource.TestStep{
+			Config: env.Config(fmt.Sprintf(`
+resource "registrar_cronofy_application" "test" {
+  name = %q
+  url  = %q
+%s
+}
+`, name, url, extra)),
+			PlanOnly:    true,
+			ExpectError: errRe(want...),
+		}
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			bad("", "https://a.example", "", "Attribute name string length must be at least 1"),
+			bad("   ", "https://a.example", "", "Attribute name must not be blank"),
+			bad("a", "/callback", "", `url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"),
+			bad("a", "ftp://a.example/x", "", "must be an absolute http or https URI"),
+			bad("a", "https://a.example", `  data_center = "eu"`, "Attribute data_center value must be one of"),
+			bad("a", "https://a.example", `  client_secret_wo = "x"`, "client_secret_wo_version"),
+			{ // a provider block that names an unknown data center
+				Config: env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
+					"  cronofy {\n    base_url      = %q\n    admin_api_key = \"k\"\n    data_center   = \"eu\"\n  }\n", env.Tenant.URL())}) + appHCL("test", "x", ""),
+				PlanOnly:    true,
+				ExpectError: errRe("Attribute cronofy.data_center value must be one of"),
+			},
+			{ // a cronofy block without a key
+				Config:      env.ProviderConfig(map[string]string{"cronofy": "  cronofy {\n    data_center = \"uk\"\n  }\n"}) + appHCL("test", "x", ""),
+				PlanOnly:    true,
+				ExpectError: errRe("Cronofy admin_api_key is not set", "CRONOFY_ADMIN_API_KEY"),
+			},
+		},
+	})
+	if n := len(env.Tenant.Requests()); n != 0 {
+		t.Fatalf("plan-time validation sent %d requests", n)
+	}
+}
+
+// TestApplication_rejectedByCronofy: a value that passes plan-time validation but
+// Cronofy refuses (422) is reported on its own attribute, with Cronofy's description.
+func TestApplication_rejectedByCronofy(t *testing.T) {
+	for _, tc := range []struct {
+		param, name, url string
+		want             []string
+	}{
+		{"name", "Reserved Name", "https://ok.example.com", []string{"Cronofy rejected name", `name = "Reserved Name"`, "HTTP 422", "name: is reserved by Cronofy (errors.reserved)", "Fix: change name"}},
+		{"url", "Fine", "https://blocked.example.com", []string{"Cronofy rejected url", `url = "https://blocked.example.com"`, "HTTP 422", "url: is on a block list (errors.blocked)", "Fix: change url"}},
+	} {
+		t.Run(tc.param, func(t *testing.T) {
+			env := acctest.New(t)
+			tn := env.Tenant
+			tn.Cronofy.Reject("name", "Reserved Name", "errors.reserved", "is reserved by Cronofy")
+			tn.Cronofy.Reject("url", "https://blocked.example.com", "errors.blocked", "is on a block list")
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: env.Config(fmt.Sprintf(`
+resource "registrar_cronofy_application" "test" {
+  name = %q
+  url  = %q
+}
+`, tc.name, tc.url)),
+					ExpectError: errRe(tc.want...),
+				}},
+			})
+			if n := tn.Cronofy.Count(); n != 0 {
+				t.Fatalf("the mock holds %d applications", n)
+			}
+			if err := onlyCreates(tn, 1)(nil); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestApplication_refused: 401, 402 and 403 each say what to check.
+func TestApplication_refused(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		want   []string
+	}{
+		{http.StatusUnauthorized, []string{"HTTP 401 Unauthorized", "did not recognise the Admin API key", "CRONOFY_ADMIN_API_KEY", `data center "us"`}},
+		{http.StatusPaymentRequired, []string{"HTTP 402 Payment Required", "plan lacks this feature", "Check the plan"}},
+		{http.StatusForbidden, []string{"HTTP 403 Forbidden", "lacks the privilege", "organizational unit"}},
+	} {
+		t.Run(http.StatusText(tc.status), func(t *testing.T) {
+			env := acctest.New(t)
+			tn := env.Tenant
+			config := env.Config(appHCL("test", "Scheduler", ""))
+			if tc.status == http.StatusUnauthorized {
+				config = env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf("  cronofy {\n    base_url      = %q\n    admin_api_key = \"canary-wrong-key\"\n  }\n", tn.URL())}) +
+					appHCL("test", "Scheduler", "")
+			} else {
+				tn.Cronofy.Deny(tc.status)
+			}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: config, ExpectError: errRe(tc.want...)}},
+			})
+			if n := tn.Cronofy.Count(); n != 0 {
+				t.Fatalf("the mock holds %d applications", n)
+			}
+		})
+	}
+}
+
+// TestApplication_lostCreateResponse: the create was stored but its answer lost. The
+// provider must not resend (no unique key) and points at the dashboard.
+func TestApplication_lostCreateResponse(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	tn.SetFaults(mockapi.Faults{DropCreates: 1})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      env.Config(appHCL("test", "Scheduler", "")),
+			ExpectError: errRe("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "a resend could create a second application"),
+		}},
+	})
+	if n := tn.Cronofy.Count(); n != 1 {
+		t.Fatalf("the mock holds %d applications, want 1 (no resend)", n)
+	}
+	if err := onlyCreates(tn, 1)(nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestApplication_providerDataCenter: the provider block's data_center is the default
+// of new applications and of `<client_id>` imports.
+func TestApplication_providerDataCenter(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	app := tn.Cronofy.Add("Elsewhere", "https://elsewhere.example.com", "api-sg.cronofy.com")
+	provider := env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
+		"  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n    data_center   = \"sg\"\n  }\n", tn.URL(), tn.Creds.CronofyAdminAPIKey)})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: provider + appHCL("test", "Scheduler SG", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
+				},
+				Check: secretIssued(tn, addr),
+			},
+			{
+				Config:        provider + appHCL("test", "Scheduler SG", ""),
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: app.ClientID,
+				ImportStateCheck: func(states []*terraform.InstanceState) error {
+					if a := states[0].Attributes; a["data_center"] != "sg" || a["client_id"] != app.ClientID {
+						return fmt.Errorf("imported %v", a)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
