@@ -21,6 +21,7 @@ import (
 const (
 	envKey        = "CRONOFY_ADMIN_API_KEY"
 	envDataCenter = "CRONOFY_DATA_CENTER"
+	envBaseURL    = "CRONOFY_BASE_URL"
 )
 
 type blockModel struct {
@@ -57,7 +58,7 @@ func blockSchema() schema.Block {
 				Validators:          []validator.String{stringvalidator.OneOf(DataCenters()...)},
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "Replaces the host of every data center, for tests and private endpoints (such as `http://127.0.0.1:8080`). Normally unset.",
+				MarkdownDescription: "Replaces the host of every data center, for tests and private endpoints (such as `http://127.0.0.1:8080`). Normally unset. Environment: `CRONOFY_BASE_URL`.",
 				Optional:            true,
 			},
 		},
@@ -70,13 +71,13 @@ func configure(ctx context.Context, obj types.Object, s transport.Settings) (any
 	if diags.HasError() {
 		return nil, diags
 	}
-	if !set && !tfx.AnyEnv(envKey, envDataCenter) {
+	if !set && !tfx.AnyEnv(envKey, envDataCenter, envBaseURL) {
 		return nil, diags
 	}
 	cfg := Config{
 		AdminAPIKey: tfx.Setting(m.AdminAPIKey, envKey),
 		DataCenter:  tfx.Setting(m.DataCenter, envDataCenter),
-		BaseURL:     m.BaseURL.ValueString(),
+		BaseURL:     tfx.Setting(m.BaseURL, envBaseURL),
 	}
 	if cfg.AdminAPIKey == "" {
 		diags.AddAttributeError(path.Root("cronofy").AtName("admin_api_key"), "Cronofy admin_api_key is not set",
