@@ -312,7 +312,7 @@ const followUpFix = "The application was registered and is saved in state with i
 
 // orphanHelp explains how to find a draft whose create response was lost.
 func orphanHelp(diags *diag.Diagnostics, name string) {
-	diags.AddWarning("Finding a Timeback draft whose create response was lost",
+	diags.AddError("Finding the Timeback draft whose create response was lost",
 		fmt.Sprintf("Timeback has no API to list applications, so the provider cannot look the draft up by name. "+
 			"Look for an application named %q in the Timeback developer platform (or ask TimeBack support for its id), then import it: "+
 			"`terraform import %s.<name> <application id>`. Applying again is safe: names are unique across the platform, so if the draft exists "+
@@ -345,7 +345,6 @@ func (r *applicationResource) createError(plan *applicationModel, in DraftInput,
 				fix += " to one of: " + strings.Join(ids, ", ")
 			}
 			fix += fmt.Sprintf(".\n\nTimeback's answer: %s", strings.TrimSpace(string(ae.Body)))
-			diags.AddAttributeError(path.Root("publisher_id"), "publisher_id required", "Set publisher_id to one of your publishers: "+strings.Join(ids, ", "))
 			tfx.APIError(diags, op, err, fix)
 			return
 		}

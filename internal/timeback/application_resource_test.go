@@ -529,7 +529,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(app{Name: "lost-response"}.hcl()),
-			ExpectError: words(`may exist outside Terraform state`),
+			ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + words(`Timeback has no API to list applications`).String() + `.*` + words(`an application named "lost-response"`).String()),
 		}},
 	})
 	if n := tn.Timeback.Count(); n != 1 || countRequests(tn, http.MethodPost, "/applications/1.0/drafts") != 1 {
