@@ -31,7 +31,7 @@ import (
 // The unknowns of §1 are decided here as follows (the provider must not depend on
 // them beyond what the docs say):
 //
-//   - create answers 201;
+//   - create answers 201 (SetCreateStatus changes it);
 //   - a duplicate name answers ConflictStatus (409 by default) with
 //     {"error":"name_conflict","message":"..."};
 //   - publisher ambiguity answers 400 with
@@ -54,6 +54,7 @@ type Timeback struct {
 	// conflictStatus is the status of a duplicate name (409 by default).
 	conflictStatus int
 	sandbox        bool
+	createStatus   int
 	tokenTTL       time.Duration
 	tokens         map[string]time.Time
 	issued         int
@@ -86,7 +87,7 @@ const TimebackTokenURL = "https://mock-timeback-idp.auth.us-east-1.amazoncognito
 func newTimeback(t *Tenant) *Timeback {
 	return &Timeback{
 		t: t, apps: map[string]*TimebackApp{}, publishers: []string{RandomUUID()},
-		conflictStatus: http.StatusConflict, tokenTTL: time.Hour, tokens: map[string]time.Time{}, now: time.Now,
+		conflictStatus: http.StatusConflict, createStatus: http.StatusCreated, tokenTTL: time.Hour, tokens: map[string]time.Time{}, now: time.Now,
 	}
 }
 
@@ -124,6 +125,14 @@ func (x *Timeback) SetConflictStatus(status int) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.conflictStatus = status
+}
+
+// SetCreateStatus sets the success status of a create (201 by default; the real
+// one is not documented, 200 is the other candidate).
+func (x *Timeback) SetCreateStatus(status int) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.createStatus = status
 }
 
 // SetSandboxCredentials makes creates return a sandboxCredentials object too.
@@ -473,7 +482,7 @@ func (x *Timeback) create(w http.ResponseWriter, r *http.Request) {
 	if a.SandboxClientID != "" {
 		body["sandboxCredentials"] = map[string]string{"clientId": a.SandboxClientID, "clientSecret": a.SandboxClientSecret}
 	}
-	writeJSON(w, http.StatusCreated, body)
+	writeJSON(w, x.createStatus, body)
 }
 
 func (x *Timeback) lookup(w http.ResponseWriter, r *http.Request) *TimebackApp {

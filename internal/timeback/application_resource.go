@@ -424,8 +424,10 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	next := state
 	next.Timeouts = plan.Timeouts
 	next.ClientSecretWOVersion = plan.ClientSecretWOVersion
-	if isSet(plan.PublisherID) && state.PublisherID.IsNull() {
-		next.PublisherID = plan.PublisherID // adopted after an import
+	if isSet(plan.PublisherID) {
+		// The same publisher (perhaps in other letter case), or one adopted after an
+		// import; any other change is a replacement.
+		next.PublisherID = plan.PublisherID
 	}
 	if isSet(plan.ApplicationType) {
 		next.ApplicationType = plan.ApplicationType

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -197,5 +198,44 @@ func TestDelete_warns(t *testing.T) {
 		if !strings.Contains(w.Detail(), s) {
 			t.Errorf("the warning does not say %q: %s", s, w.Detail())
 		}
+	}
+}
+
+// TestClient_createStatusAndRetry: a 200 create is as good as a 201, and the POST,
+// being duplicate-safe, is resent after a 503 without registering twice.
+func TestClient_createStatusAndRetry(t *testing.T) {
+	tn := mockTenant(t)
+	tn.Timeback.SetCreateStatus(http.StatusOK)
+	tn.SetFaults(mockapi.Faults{Next503: 1})
+	s := transport.DefaultSettings()
+	s.RetryMaxWait = 10 * time.Millisecond
+	c, err := NewClient(s, Config{BaseURL: tn.URL(), Token: tn.Creds.TimebackToken})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := c.CreateDraft(context.Background(), DraftInput{Name: "two-hundred", Description: "d", LaunchURL: "https://a.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := tn.Timeback.Get(d.ApplicationID)
+	if a == nil || d.ClientSecret != a.ClientSecret || tn.Timeback.Count() != 1 {
+		t.Fatalf("create with 200 after a 503: %+v", d)
+	}
+}
+
+// TestCreateError_duplicateOnResend: a duplicate met by a resent create means an
+// earlier attempt registered the draft: it is reported as an orphan.
+func TestCreateError_duplicateOnResend(t *testing.T) {
+	r := &applicationResource{}
+	m := &applicationModel{Name: types.StringValue("n")}
+	var diags diag.Diagnostics
+	r.createError(m, DraftInput{Name: "n"}, &transport.APIError{Platform: "Timeback", Status: 409, Body: []byte(`{"error":"name_conflict"}`), Attempts: 2}, &diags)
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Summary(), "may exist outside Terraform state") {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	diags = nil
+	r.createError(m, DraftInput{Name: "n"}, &transport.APIError{Platform: "Timeback", Status: 409, Body: []byte(`{"error":"name_conflict"}`), Attempts: 1}, &diags)
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "names are global") {
+		t.Fatalf("diagnostics: %v", diags)
 	}
 }
