@@ -374,6 +374,16 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 					return nil
 				}),
 			},
+			{ // publisher_id, unknown after the import, is adopted without a replacement
+				Config: env.Config(app{Name: restore.Name, PublisherID: existing.PublisherID, Extra: restore.Extra}.hcl()),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("publisher_id"), knownvalue.StringExact(existing.PublisherID)),
+				},
+				Check: secretIssued(tn),
+			},
 		},
 	})
 }
