@@ -1,0 +1,112 @@
+package timeback
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+var (
+	_ datasource.DataSource              = &applicationDataSource{}
+	_ datasource.DataSourceWithConfigure = &applicationDataSource{}
+)
+
+// NewApplicationDataSource returns the registrar_timeback_application data source.
+func NewApplicationDataSource() datasource.DataSource { return &applicationDataSource{} }
+
+type applicationDataSource struct {
+	client API
+}
+
+type applicationDataModel struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	LaunchURL       types.String `tfsdk:"launch_url"`
+	ApplicationType types.String `tfsdk:"application_type"`
+	Status          types.String `tfsdk:"status"`
+	AppURN          types.String `tfsdk:"app_urn"`
+	ClientID        types.String `tfsdk:"client_id"`
+	Scopes          types.List   `tfsdk:"scopes"`
+	TokenURL        types.String `tfsdk:"token_url"`
+}
+
+func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_timeback_application"
+}
+
+func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up a Timeback application by `id` (`GET /applications/1.0/{id}` and its `/credentials`). " +
+			"The client secret is never available here: Timeback shows it only once, at registration.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The application's id (`applicationId`, a UUID).",
+				Required:            true,
+				Validators:          []validator.String{tfx.UUID()},
+			},
+			"name":             schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
+			"description":      schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+			"launch_url":       schema.StringAttribute{MarkdownDescription: "The LTI launch URL.", Computed: true},
+			"application_type": schema.StringAttribute{MarkdownDescription: "`learning_app`, `assessment` or `internal`.", Computed: true},
+			"status":           schema.StringAttribute{MarkdownDescription: "Timeback's status: `active`, `inactive` or `tobedeleted`.", Computed: true},
+			"app_urn":          schema.StringAttribute{MarkdownDescription: "The URN, `urn:uuid:<id>`.", Computed: true},
+			"client_id":        schema.StringAttribute{MarkdownDescription: "The production OAuth client id.", Computed: true},
+			"scopes":           schema.ListAttribute{MarkdownDescription: "The production scopes.", ElementType: types.StringType, Computed: true},
+			"token_url":        schema.StringAttribute{MarkdownDescription: "The application's token endpoint.", Computed: true},
+		},
+	}
+}
+
+func (d *applicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, "timeback")
+	resp.Diagnostics.Append(diags...)
+	if c != nil {
+		d.client = c
+	}
+}
+
+func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg applicationDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := cfg.ID.ValueString()
+	op := tfx.Op{Verb: "read", Object: fmt.Sprintf("Timeback application %s", id), Credentials: credentialsHint}
+	app, err := d.client.GetApplication(ctx, id)
+	if err == nil {
+		var creds *Credentials
+		creds, err = d.client.GetCredentials(ctx, id)
+		if err == nil {
+			cfg.AppURN = types.StringValue(creds.AppURN)
+			cfg.ClientID = types.StringValue(creds.ProductionCredentials.ClientID)
+			cfg.Scopes = tfx.ListFromStrings(creds.ProductionCredentials.Scopes)
+			cfg.TokenURL = types.StringValue(creds.ProductionCredentials.TokenURL)
+		}
+	}
+	if transport.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Timeback application not found",
+			fmt.Sprintf("Timeback has no application %s (HTTP 404). Check the id, and that base_url is the environment (production, staging or sandbox) it was registered on.", id))
+		return
+	}
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, op, err, "")
+		return
+	}
+	cfg.Name = types.StringValue(app.Name)
+	cfg.Description = types.StringValue(app.Description)
+	cfg.LaunchURL = types.StringValue(app.LaunchURL)
+	cfg.ApplicationType = types.StringValue(app.ApplicationType)
+	cfg.Status = types.StringValue(app.Status)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -1,0 +1,485 @@
+package timeback
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+var (
+	_ resource.Resource                = &applicationResource{}
+	_ resource.ResourceWithConfigure   = &applicationResource{}
+	_ resource.ResourceWithImportState = &applicationResource{}
+)
+
+const resourceType = "registrar_timeback_application"
+
+// NewApplicationResource returns the registrar_timeback_application resource.
+func NewApplicationResource() resource.Resource { return &applicationResource{} }
+
+type applicationResource struct {
+	client API
+}
+
+type applicationModel struct {
+	ID                  types.String   `tfsdk:"id"`
+	Name                types.String   `tfsdk:"name"`
+	Description         types.String   `tfsdk:"description"`
+	LaunchURL           types.String   `tfsdk:"launch_url"`
+	ApplicationType     types.String   `tfsdk:"application_type"`
+	PublisherID         types.String   `tfsdk:"publisher_id"`
+	AppURN              types.String   `tfsdk:"app_urn"`
+	ClientID            types.String   `tfsdk:"client_id"`
+	Scopes              types.List     `tfsdk:"scopes"`
+	TokenURL            types.String   `tfsdk:"token_url"`
+	SandboxClientID     types.String   `tfsdk:"sandbox_client_id"`
+	SandboxClientSecret types.String   `tfsdk:"sandbox_client_secret"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+	tfx.Secret
+}
+
+// resourceDescription is the resource's documentation, including the decisions
+// taken where api-reference.md marks a fact unknown.
+const resourceDescription = "A draft application registered on the Timeback developer platform (`POST /applications/1.0/drafts`). " +
+	"Timeback returns the client secret only once, in the create response; the provider keeps it in state as a sensitive value.\n\n" +
+	"**Timeback has no update or delete API.** Every argument forces a new application. `terraform destroy` (and the destroy half of a replacement) " +
+	"only removes the application from Terraform state, with a warning: the draft stays on Timeback until TimeBack support removes it. " +
+	"Because application names are unique across the whole platform (not only within your publisher), **a replacement needs a new `name`**: " +
+	"the old draft still holds the old one, and re-creating with the same name fails with a duplicate-name error.\n\n" +
+	"Decisions where the Timeback API is not documented:\n\n" +
+	"* Any 2xx create response that carries an `applicationId` is accepted (200 or 201), so a secret is never dropped over a status code.\n" +
+	"* A duplicate name is recognised as HTTP 409, or as a 400/422 whose message says the name exists.\n" +
+	"* The publisher-ambiguity `nextAction` body is shown in full; any UUID inside it is listed as a publisher id to set in `publisher_id`.\n" +
+	"* A create whose response is lost is never sent again blindly, and Timeback has no list endpoint to look the draft up by name: the provider reports it and asks you to find it on the platform (or through support) and import it.\n" +
+	"* The sandbox credential pair is read from an optional `sandboxCredentials` object (`clientId`, `clientSecret`) in the create response, when present; the field names are not documented, so `sandbox_client_id` and `sandbox_client_secret` stay null when Timeback sends them under other names. The sandbox secret, like the main one, is kept in state and never read back; it cannot be restored after an import.\n" +
+	"* `GET /applications/1.0/{id}` is read as `LtiApplicationOutput`; its `status` is not treated as deleted (a warning is shown for `tobedeleted` or `inactive`).\n" +
+	"* `publisher_id` is not in the read model, so after an import it is null until set in configuration; setting it then does not force a replacement.\n" +
+	"* Without `application_type`, Timeback's default is used and recorded in state."
+
+func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_timeback_application"
+}
+
+func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The application's id (`applicationId`, a UUID).",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"name": schema.StringAttribute{
+			MarkdownDescription: "The application's name (1 to 256 characters). It must be unique across the whole Timeback developer platform, not only within your publisher. " +
+				"Changing it replaces the application; the old draft keeps its name on Timeback.",
+			Required:      true,
+			Validators:    []validator.String{stringvalidator.LengthBetween(1, 256)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"description": schema.StringAttribute{
+			MarkdownDescription: "A description (1 to 1024 characters). Changing it replaces the application, which needs a new `name`.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthBetween(1, 1024)},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"launch_url": schema.StringAttribute{
+			MarkdownDescription: "The LTI launch URL: an absolute http or https URL of at most 512 characters. Changing it replaces the application, which needs a new `name`.",
+			Required:            true,
+			Validators:          []validator.String{stringvalidator.LengthAtMost(512), tfx.URL(tfx.URLOptions{})},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		},
+		"application_type": schema.StringAttribute{
+			MarkdownDescription: "`learning_app`, `assessment` or `internal`. When omitted, Timeback's default applies and is recorded here. Changing it replaces the application, which needs a new `name`.",
+			Optional:            true,
+			Computed:            true,
+			Validators:          []validator.String{stringvalidator.OneOf("learning_app", "assessment", "internal")},
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown(), stringplanmodifier.RequiresReplace()},
+		},
+		"publisher_id": schema.StringAttribute{
+			MarkdownDescription: "The publisher (UUID) that owns the application. Leave it out when your account belongs to zero or one publisher: Timeback then uses your publisher, " +
+				"or creates one. Required when you belong to several; the error then lists their ids. Changing it replaces the application, which needs a new `name`. " +
+				"Timeback's read API does not return it, so after an import it is null until you set it (which then does not replace the application).",
+			Optional:   true,
+			Computed:   true,
+			Validators: []validator.String{tfx.UUID()},
+			PlanModifiers: []planmodifier.String{
+				stringplanmodifier.UseStateForUnknown(),
+				stringplanmodifier.RequiresReplaceIf(publisherReplace,
+					"Replaces the application when the publisher changes, except when the publisher in state is unknown (after an import).",
+					"Replaces the application when the publisher changes, except when the publisher in state is unknown (after an import)."),
+			},
+		},
+		"app_urn": schema.StringAttribute{
+			MarkdownDescription: "The application's URN, `urn:uuid:<id>`.",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"client_id": schema.StringAttribute{
+			MarkdownDescription: "The production OAuth client id. It stays the same when the draft is promoted.",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"scopes": schema.ListAttribute{
+			MarkdownDescription: "The production scopes the client may request (a draft gets `lti.readonly`; they grow on promotion).",
+			ElementType:         types.StringType,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+		},
+		"token_url": schema.StringAttribute{
+			MarkdownDescription: "The token endpoint where the application exchanges `client_id` and `client_secret` for access tokens (client credentials).",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"sandbox_client_id": schema.StringAttribute{
+			MarkdownDescription: "The sandbox client id, when the create response carries a `sandboxCredentials` object (its field names are not documented; null otherwise).",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"sandbox_client_secret": schema.StringAttribute{
+			MarkdownDescription: "The sandbox client secret, from the same `sandboxCredentials` object. Like `client_secret` it is shown only once, kept in state (sensitive) and never read back; it stays null after an import.",
+			Computed:            true,
+			Sensitive:           true,
+			PlanModifiers:       keep,
+		},
+	}
+	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, TimeBack support has to help)") {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: resourceDescription,
+		Attributes:          attrs,
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+// publisherReplace replaces on a publisher change unless the state does not know the
+// publisher (after an import: Timeback's read model has no publisherId).
+func publisherReplace(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+	if req.StateValue.IsNull() {
+		return
+	}
+	if req.PlanValue.IsUnknown() || !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
+		resp.RequiresReplace = true
+	}
+}
+
+func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, "timeback")
+	resp.Diagnostics.Append(diags...)
+	if c != nil {
+		r.client = c
+	}
+}
+
+func (m *applicationModel) object() string {
+	if !m.ID.IsNull() && !m.ID.IsUnknown() && m.ID.ValueString() != "" {
+		return fmt.Sprintf("Timeback application %q (%s)", m.Name.ValueString(), m.ID.ValueString())
+	}
+	return fmt.Sprintf("Timeback application %q", m.Name.ValueString())
+}
+
+func (m *applicationModel) op(verb string) tfx.Op {
+	return tfx.Op{Verb: verb, Object: m.object(), Credentials: credentialsHint}
+}
+
+// fillApp copies GET /applications/1.0/{id} into the model.
+func (m *applicationModel) fillApp(a *Application) {
+	m.Name = types.StringValue(a.Name)
+	m.Description = types.StringValue(a.Description)
+	m.LaunchURL = types.StringValue(a.LaunchURL)
+	if a.ApplicationType != "" {
+		m.ApplicationType = types.StringValue(a.ApplicationType)
+	} else if m.ApplicationType.IsUnknown() {
+		m.ApplicationType = types.StringNull()
+	}
+	if a.PublisherID != "" && !strings.EqualFold(a.PublisherID, m.PublisherID.ValueString()) {
+		m.PublisherID = types.StringValue(a.PublisherID)
+	}
+}
+
+// fillCredentials copies GET …/credentials into the model (it has no secret).
+func (m *applicationModel) fillCredentials(c *Credentials) {
+	if c.AppURN != "" {
+		m.AppURN = types.StringValue(c.AppURN)
+	}
+	if c.ProductionCredentials.ClientID != "" {
+		m.ClientID = types.StringValue(c.ProductionCredentials.ClientID)
+	}
+	m.Scopes = tfx.ListFromStrings(c.ProductionCredentials.Scopes)
+	m.TokenURL = types.StringValue(c.ProductionCredentials.TokenURL)
+}
+
+func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	in := DraftInput{
+		Name: plan.Name.ValueString(), Description: plan.Description.ValueString(), LaunchURL: plan.LaunchURL.ValueString(),
+	}
+	if isSet(plan.ApplicationType) {
+		in.ApplicationType = plan.ApplicationType.ValueString()
+	}
+	if isSet(plan.PublisherID) {
+		in.PublisherID = plan.PublisherID.ValueString()
+	}
+	draft, err := r.client.CreateDraft(ctx, in)
+	if err != nil {
+		r.createError(&plan, in, err, &resp.Diagnostics)
+		return
+	}
+
+	// Rule 2: the id and the secrets go into state as soon as the response is decoded.
+	plan.ID = types.StringValue(draft.ApplicationID)
+	plan.AppURN = types.StringValue(draft.AppURN)
+	plan.ClientID = types.StringValue(draft.ClientID)
+	if draft.PublisherID != "" && !strings.EqualFold(draft.PublisherID, plan.PublisherID.ValueString()) {
+		plan.PublisherID = types.StringValue(draft.PublisherID)
+	} else if plan.PublisherID.IsUnknown() {
+		plan.PublisherID = types.StringNull()
+	}
+	tfx.CreateSecret(&plan.Secret, draft.ClientSecret)
+	plan.SandboxClientID, plan.SandboxClientSecret = types.StringNull(), types.StringNull()
+	if sb := draft.SandboxCredentials; sb != nil {
+		if sb.ClientID != "" {
+			plan.SandboxClientID = types.StringValue(sb.ClientID)
+		}
+		if sb.ClientSecret != "" {
+			plan.SandboxClientSecret = types.StringValue(sb.ClientSecret)
+		}
+	}
+	// Not known until the follow-up calls; state cannot hold unknown values.
+	plan.Scopes = types.ListNull(types.StringType)
+	plan.TokenURL = types.StringNull()
+	if plan.ApplicationType.IsUnknown() {
+		plan.ApplicationType = types.StringNull()
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	// Follow-ups: on failure the error is returned with the state above (Terraform taints it).
+	creds, err := r.client.GetCredentials(ctx, draft.ApplicationID)
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, plan.op("read the credentials of"), err,
+			followUpFix)
+		return
+	}
+	plan.fillCredentials(creds)
+	app, err := r.client.GetApplication(ctx, draft.ApplicationID)
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, plan.op("read back"), err,
+			followUpFix)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		return
+	}
+	plan.fillApp(app)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// followUpFix is the fix of a failed read after a successful create.
+const followUpFix = "The application was registered and is saved in state with its client secret, but Terraform marks it tainted. " +
+	"Once Timeback answers again, run `terraform untaint " + resourceType + ".<name>` and apply: letting Terraform replace it would leave this draft behind on Timeback, and the new one would need another name."
+
+// orphanHelp explains how to find a draft whose create response was lost.
+func orphanHelp(diags *diag.Diagnostics, name string) {
+	diags.AddError("Finding the Timeback draft whose create response was lost",
+		fmt.Sprintf("Timeback has no API to list applications, so the provider cannot look the draft up by name. "+
+			"Look for an application named %q in the Timeback developer platform (or ask TimeBack support for its id), then import it: "+
+			"`terraform import %s.<name> <application id>`. Applying again is safe: names are unique across the platform, so if the draft exists "+
+			"the create fails as a duplicate instead of registering a second application. Its client secret was in the lost response: "+
+			"if you cannot recover it, ask TimeBack support to remove the draft, or register under another name.", name, resourceType))
+}
+
+func (r *applicationResource) createError(plan *applicationModel, in DraftInput, err error, diags *diag.Diagnostics) {
+	op := plan.op("register")
+	var ae *transport.APIError
+	_ = errors.As(err, &ae)
+	switch {
+	case MaybeCreated(err):
+		// The draft may exist; the platform cannot be searched by name.
+		tfx.Orphan(diags, op, resourceType, "", err)
+		orphanHelp(diags, in.Name)
+	case IsDuplicate(err) && ae != nil && ae.Attempts > 1:
+		// A resend met the draft an earlier attempt registered.
+		tfx.Orphan(diags, op, resourceType, "", err)
+		orphanHelp(diags, in.Name)
+	case IsDuplicate(err):
+		tfx.APIError(diags, op, err, fmt.Sprintf(
+			"Application names are global on the Timeback developer platform: they are unique across all publishers, and an application named %q already exists "+
+				"(another developer's, or one of your own drafts: Timeback cannot delete drafts, so a destroyed or replaced application keeps its name). "+
+				"Choose another name. If the existing draft is yours, you can bring it under Terraform with `terraform import %s.<name> <application id>`.", in.Name, resourceType))
+	default:
+		if ok, ids := NextAction(err); ok {
+			fix := "Your credentials belong to several Timeback publishers, so Timeback needs to know which one owns the application: set publisher_id"
+			if len(ids) > 0 {
+				fix += " to one of: " + strings.Join(ids, ", ")
+			}
+			fix += fmt.Sprintf(".\n\nTimeback's answer: %s", strings.TrimSpace(string(ae.Body)))
+			tfx.APIError(diags, op, err, fix)
+			return
+		}
+		if ae != nil && ae.Status == http.StatusForbidden && in.PublisherID != "" {
+			tfx.APIError(diags, op, err, fmt.Sprintf("Check publisher_id %s: your credentials may not belong to that publisher. Set it to one of your publishers, or leave it out when you belong to only one.", in.PublisherID))
+			return
+		}
+		if fe := FieldErrors(err); len(fe) > 0 {
+			fields := make([]string, 0, len(fe))
+			for f := range fe {
+				fields = append(fields, f)
+			}
+			sort.Strings(fields)
+			for _, f := range fields {
+				if p, ok := fieldPaths[f]; ok {
+					diags.AddAttributeError(p, fmt.Sprintf("Timeback rejected %s", f), strings.Join(fe[f], " "))
+				}
+			}
+		}
+		tfx.APIError(diags, op, err, "")
+	}
+}
+
+var fieldPaths = map[string]path.Path{
+	"name": path.Root("name"), "description": path.Root("description"), "launchUrl": path.Root("launch_url"),
+	"applicationType": path.Root("application_type"), "publisherId": path.Root("publisher_id"),
+}
+
+func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	gone := func() {
+		resp.Diagnostics.AddWarning("Timeback application not found",
+			fmt.Sprintf("Application %s no longer exists on Timeback; it was removed from state and the next apply registers it again.", id))
+		resp.State.RemoveResource(ctx)
+	}
+	app, err := r.client.GetApplication(ctx, id)
+	if transport.IsNotFound(err) {
+		gone()
+		return
+	}
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, state.op("read"), err, "")
+		return
+	}
+	creds, err := r.client.GetCredentials(ctx, id)
+	if transport.IsNotFound(err) {
+		gone()
+		return
+	}
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, state.op("read the credentials of"), err, "")
+		return
+	}
+	state.fillApp(app)
+	state.fillCredentials(creds)
+	if app.Status == "tobedeleted" || app.Status == "inactive" {
+		resp.Diagnostics.AddWarning("Timeback application is "+app.Status,
+			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update only records client_secret_wo (when client_secret_wo_version changes):
+// every argument replaces the application, and there is no API call.
+func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	next := state
+	next.Timeouts = plan.Timeouts
+	next.ClientSecretWOVersion = plan.ClientSecretWOVersion
+	if isSet(plan.PublisherID) {
+		// The same publisher (perhaps in other letter case), or one adopted after an
+		// import; any other change is a replacement.
+		next.PublisherID = plan.PublisherID
+	}
+	if isSet(plan.ApplicationType) {
+		next.ApplicationType = plan.ApplicationType
+	}
+	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &next.Secret)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+}
+
+func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
+	switch {
+	case errors.Is(err, ErrDeleteUnsupported):
+		resp.Diagnostics.AddWarning("Timeback application left on the platform",
+			fmt.Sprintf("Timeback has no API to delete applications, so %s (client id %s) was only removed from Terraform state: the draft still exists on Timeback "+
+				"and keeps its name. To have it removed, ask TimeBack support to delete application %s. "+
+				"Until then its name stays taken, so a new application needs another name.",
+				state.object(), state.ClientID.ValueString(), state.ID.ValueString()))
+	case err != nil && !transport.IsNotFound(err):
+		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
+	}
+}
+
+var uuidID = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// ImportState takes the applicationId only: a secret never belongs in an import id,
+// because Terraform prints import ids.
+func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !uuidID.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import a Timeback application by its applicationId (a UUID), such as `terraform import %s.example 123e4567-e89b-12d3-a456-426614174000` (got %q). "+
+				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, truncate(req.ID)))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// truncate keeps a bad import id short in the message, in case it holds something secret.
+func truncate(s string) string {
+	if len(s) > 12 {
+		return s[:12] + "…"
+	}
+	return s
+}
