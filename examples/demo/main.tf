@@ -29,3 +29,31 @@ resource "registrar_awx_oauth_application" "cli" {
   client_type              = "public"
   authorization_grant_type = "password"
 }
+
+# An LTI 1.3 platform (an LMS) registered on LTIaaS; it has no secret.
+resource "registrar_ltiaas_platform" "canvas" {
+  url                     = "https://canvas.example.edu"
+  client_id               = "10000000000001"
+  name                    = "Demo Canvas"
+  authentication_endpoint = "https://canvas.example.edu/api/lti/authorize_redirect"
+  access_token_endpoint   = "https://canvas.example.edu/login/oauth2/token"
+  auth_config = {
+    method = "JWK_SET"
+    key    = "https://canvas.example.edu/api/lti/security/jwks"
+  }
+}
+
+# A Timeback draft application: the platform returns its client secret once.
+# Timeback has no delete API, so destroy only forgets it (with a warning).
+resource "registrar_timeback_application" "quiz" {
+  name             = "Registrar demo quiz"
+  description      = "Adaptive quizzes (registered by the registrar demo)"
+  launch_url       = "https://quiz.example.com/lti/launch"
+  application_type = "learning_app"
+}
+
+# A Cronofy application: the secret comes once; no read or delete API exists.
+resource "registrar_cronofy_application" "scheduler" {
+  name = "Registrar demo scheduler"
+  url  = "https://scheduler.example.com"
+}

@@ -1,8 +1,11 @@
 output "registered" {
   description = "What the demo registered (no secrets)."
   value = {
-    awx_portal = { id = registrar_awx_oauth_application.portal.id, client_id = registrar_awx_oauth_application.portal.client_id }
-    awx_cli    = { id = registrar_awx_oauth_application.cli.id, client_id = registrar_awx_oauth_application.cli.client_id }
+    awx_portal        = { id = registrar_awx_oauth_application.portal.id, client_id = registrar_awx_oauth_application.portal.client_id }
+    awx_cli           = { id = registrar_awx_oauth_application.cli.id, client_id = registrar_awx_oauth_application.cli.client_id }
+    ltiaas_canvas     = { id = registrar_ltiaas_platform.canvas.id, client_id = registrar_ltiaas_platform.canvas.client_id }
+    timeback_quiz     = { id = registrar_timeback_application.quiz.id, client_id = registrar_timeback_application.quiz.client_id }
+    cronofy_scheduler = { id = registrar_cronofy_application.scheduler.id, client_id = registrar_cronofy_application.scheduler.client_id }
   }
 }
 

@@ -221,6 +221,19 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		contentType = "application/json"
 	}
 
+	if !idempotent(r.Method) {
+		// A create or update must run to completion once started, so that what the
+		// platform did is recorded in state: Terraform's stop (the first Ctrl-C or
+		// SIGINT) cancels ctx, and abandoning a sent POST would lose the object it
+		// created and its one-time secret. The deadline (the resource's timeout) still holds.
+		shielded := context.WithoutCancel(ctx)
+		if dl, ok := ctx.Deadline(); ok {
+			var cancel context.CancelFunc
+			shielded, cancel = context.WithDeadline(shielded, dl)
+			defer cancel()
+		}
+		ctx = shielded
+	}
 	st := &attemptState{method: r.Method, duplicateSafe: r.DuplicateSafe}
 	ctx = withAttemptState(ctx, st)
 	ctx = maskContext(ctx, c.opts.Secrets)

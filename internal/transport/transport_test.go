@@ -362,3 +362,39 @@ func TestAPIErrorRedactsSecrets(t *testing.T) {
 		t.Fatalf("the rest of the message was lost: %s", err)
 	}
 }
+
+// A POST in flight when the caller's context is cancelled (Terraform's stop) still
+// completes, so its result can be recorded; a GET is abandoned.
+func TestNonIdempotentRequestsSurviveCancellation(t *testing.T) {
+	arrived := make(chan struct{}, 2)
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		arrived <- struct{}{}
+		<-release
+		w.WriteHeader(201)
+		_, _ = w.Write([]byte(`{"id":1}`))
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv.URL, nil)
+	for _, method := range []string{"POST", "GET"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := c.Do(ctx, Request{Method: method, Path: "/x"})
+			done <- err
+		}()
+		<-arrived
+		cancel()
+		if method == "GET" {
+			if err := <-done; err == nil {
+				t.Fatal("a cancelled GET succeeded")
+			}
+			release <- struct{}{}
+			continue
+		}
+		release <- struct{}{}
+		if err := <-done; err != nil {
+			t.Fatalf("a POST cancelled in flight was abandoned: %v", err)
+		}
+	}
+}
