@@ -42,7 +42,7 @@ func TestAuth_badPassword(t *testing.T) {
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: env.ProviderConfig(tppBlock(env.Tenant, fmt.Sprintf("    username = %q\n    password = \"wrong-password\"\n    client_id = %q\n", c.TPPUsername, c.TPPClientID))) + appHCL(nil),
+			Config:      env.ProviderConfig(tppBlock(env.Tenant, fmt.Sprintf("    username = %q\n    password = \"wrong-password\"\n    client_id = %q\n", c.TPPUsername, c.TPPClientID))) + appHCL(nil),
 			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+create.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
 		}},
 	})
