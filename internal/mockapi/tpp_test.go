@@ -1,0 +1,180 @@
+package mockapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
+)
+
+type tppFixture struct {
+	t  *testing.T
+	tn *mockapi.Tenant
+}
+
+func newTPPFixture(t *testing.T) *tppFixture {
+	t.Helper()
+	s := mockapi.New()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	s.SetURL(srv.URL)
+	return &tppFixture{t: t, tn: s.NewTenant(t.Name())}
+}
+
+// post sends a JSON body and decodes the JSON answer.
+func (f *tppFixture) post(path, token string, body any) (int, map[string]any) {
+	f.t.Helper()
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, f.tn.URL()+path, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
+}
+
+func (f *tppFixture) token(user, pass string) map[string]any {
+	f.t.Helper()
+	st, out := f.post("/vedauth/authorize/oauth", "", map[string]string{"client_id": f.tn.Creds.TPPClientID, "username": user, "password": pass, "scope": "admin"})
+	if st != http.StatusOK {
+		f.t.Fatalf("token: HTTP %d %v", st, out)
+	}
+	return out
+}
+
+func (f *tppFixture) adminToken() string {
+	return f.token(f.tn.Creds.TPPUsername, f.tn.Creds.TPPPassword)["access_token"].(string)
+}
+
+func tppAppBody(id string) map[string]any {
+	return map[string]any{"ApplicationId": id, "Name": "n", "Vendor": "v", "Description": "d", "Url": "help.example.com",
+		"Scope": "certificate:manage", "MaxScope": "certificate:manage;configuration", "AccessValidity": 100, "GrantValidity": 200, "Renewable": true}
+}
+
+func TestTPP_createGetCaseInsensitiveAndMaxScope(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	st, out := f.post("/VEDSDK/OAuth/createapplication", tok, tppAppBody("a1"))
+	if st != 200 || out["Success"] != true || out["Result"] != float64(0) {
+		t.Fatalf("create: HTTP %d %v", st, out)
+	}
+	created := out["Application"].(map[string]any)
+	if created["MaximumScope"] != "certificate:manage;configuration" || created["AccessValidity"] != float64(100) {
+		t.Fatalf("create answer %v", created)
+	}
+	if _, ok := created["MaxScope"]; ok {
+		t.Fatalf("the answer spells MaxScope: %v", created)
+	}
+	st, out = f.post("/vedsdk/oauth/getapplication", tok, map[string]string{"ApplicationId": "a1"})
+	got := out["Application"].(map[string]any)
+	if st != 200 || got["ID"] != "a1" || got["MaximumScope"] != "certificate:manage;configuration" {
+		t.Fatalf("get: HTTP %d %v", st, out)
+	}
+	for _, k := range []string{"AccessValidity", "GrantValidity", "Renewable"} {
+		if _, ok := got[k]; ok {
+			t.Fatalf("GetApplication returned %s, which the docs' example leaves out", k)
+		}
+	}
+	st, out = f.post("/vedsdk/oauth/GetApplications", tok, map[string][]string{"ApplicationIds": {"a1", "missing"}})
+	if list := out["Applications"].([]any); st != 200 || len(list) != 1 {
+		t.Fatalf("get many: HTTP %d %v", st, out)
+	}
+	// A duplicate id is an HTTP 400 invalid_request.
+	st, out = f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
+	if st != 400 || out["error"] != "invalid_request" || f.tn.TPP.Count() != 1 {
+		t.Fatalf("duplicate: HTTP %d %v", st, out)
+	}
+}
+
+func TestTPP_updateResetsOmittedFields(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
+	st, out := f.post("/vedsdk/oauth/UpdateApplication", tok, map[string]any{"Application": map[string]any{
+		"ID": "a1", "Name": "renamed", "Vendor": "v", "Description": "d", "Url": "", "Scope": "certificate", "MaximumScope": "certificate"}})
+	if st != 200 || out["Success"] != true {
+		t.Fatalf("update: HTTP %d %v", st, out)
+	}
+	a := f.tn.TPP.Get("a1")
+	if a.Name != "renamed" || a.AccessValidity != mockapi.TPPDefaultAccessValidity || a.GrantValidity != mockapi.TPPDefaultGrantValidity || a.Renewable != mockapi.TPPDefaultRenewable {
+		t.Fatalf("after a partial update: %+v", *a)
+	}
+	// A required field left out is a 400.
+	st, _ = f.post("/vedsdk/oauth/UpdateApplication", tok, map[string]any{"Application": map[string]any{"ID": "a1", "Name": "x"}})
+	if st != 400 {
+		t.Fatalf("update without Scope: HTTP %d", st)
+	}
+}
+
+func TestTPP_notFound(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	for _, c := range []struct {
+		path string
+		body any
+	}{
+		{"/vedsdk/oauth/GetApplication", map[string]string{"ApplicationId": "missing"}},
+		{"/vedsdk/oauth/DeleteApplication", map[string]string{"ApplicationId": "missing"}},
+		{"/vedsdk/oauth/UpdateApplication", map[string]any{"Application": map[string]any{"ID": "missing", "Name": "n", "Vendor": "v", "Description": "", "Url": "", "Scope": "a", "MaximumScope": "a"}}},
+	} {
+		st, out := f.post(c.path, tok, c.body)
+		if st != 200 || out["Success"] != false || out["Result"] != float64(2) {
+			t.Errorf("%s of a missing application: HTTP %d %v, want 200 Success false Result 2", c.path, st, out)
+		}
+	}
+}
+
+func TestTPP_tokens(t *testing.T) {
+	f := newTPPFixture(t)
+	// no token, a bad password, a token without admin, an auditor
+	if st, out := f.post("/vedsdk/oauth/GetApplication", "", map[string]string{"ApplicationId": "x"}); st != 401 || out["error"] != "invalid_token" {
+		t.Fatalf("no token: HTTP %d %v", st, out)
+	}
+	if st, out := f.post("/vedauth/authorize/oauth", "", map[string]string{"client_id": f.tn.Creds.TPPClientID, "username": f.tn.Creds.TPPUsername, "password": "bad", "scope": "admin"}); st != 400 || out["error"] != "invalid_grant" {
+		t.Fatalf("bad password: HTTP %d %v", st, out)
+	}
+	op := f.token(mockapi.TPPOperatorUser, mockapi.TPPOperatorPassword)
+	if op["scope"] != "certificate" {
+		t.Fatalf("the operator's token scope is %v", op["scope"])
+	}
+	if st, out := f.post("/vedsdk/oauth/GetApplication", op["access_token"].(string), map[string]string{"ApplicationId": "x"}); st != 403 || out["error"] != "insufficient_scope" {
+		t.Fatalf("token without admin: HTTP %d %v", st, out)
+	}
+	aud := f.token(mockapi.TPPAuditorUser, mockapi.TPPAuditorPassword)["access_token"].(string)
+	if st, out := f.post("/vedsdk/oauth/CreateApplication", aud, tppAppBody("a1")); st != 401 || out["error"] != "insufficient_rights" {
+		t.Fatalf("auditor create: HTTP %d %v", st, out)
+	}
+	if st, _ := f.post("/vedsdk/oauth/GetApplication", aud, map[string]string{"ApplicationId": "x"}); st != 200 {
+		t.Fatalf("auditor get: HTTP %d", st)
+	}
+
+	// expiry and refresh: the refresh rotates both tokens
+	tk := f.token(f.tn.Creds.TPPUsername, f.tn.Creds.TPPPassword)
+	f.tn.TPP.ExpireAccessTokens()
+	if st, out := f.post("/vedsdk/oauth/GetApplication", tk["access_token"].(string), map[string]string{"ApplicationId": "x"}); st != 401 || out["error"] != "invalid_token" {
+		t.Fatalf("expired token: HTTP %d %v", st, out)
+	}
+	st, nt := f.post("/vedauth/authorize/token", "", map[string]string{"client_id": f.tn.Creds.TPPClientID, "refresh_token": tk["refresh_token"].(string)})
+	if st != 200 || nt["access_token"] == tk["access_token"] {
+		t.Fatalf("refresh: HTTP %d %v", st, nt)
+	}
+	if st, _ := f.post("/vedsdk/oauth/GetApplication", nt["access_token"].(string), map[string]string{"ApplicationId": "x"}); st != 200 {
+		t.Fatalf("refreshed token: HTTP %d", st)
+	}
+	if st, out := f.post("/vedauth/authorize/token", "", map[string]string{"client_id": f.tn.Creds.TPPClientID, "refresh_token": tk["refresh_token"].(string)}); st != 400 || out["error"] != "invalid_grant" {
+		t.Fatalf("reused refresh token: HTTP %d %v", st, out)
+	}
+	if f.tn.TPP.TokenRefreshes() != 1 {
+		t.Fatalf("refreshes = %d", f.tn.TPP.TokenRefreshes())
+	}
+}

@@ -1,0 +1,106 @@
+package tpp
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+)
+
+var (
+	_ datasource.DataSource              = &applicationDataSource{}
+	_ datasource.DataSourceWithConfigure = &applicationDataSource{}
+)
+
+// NewApplicationDataSource returns the registrar_tpp_oauth_application data source.
+func NewApplicationDataSource() datasource.DataSource { return &applicationDataSource{} }
+
+type applicationDataSource struct {
+	client *Client
+}
+
+type applicationDataModel struct {
+	ID             types.String `tfsdk:"id"`
+	ApplicationID  types.String `tfsdk:"application_id"`
+	Name           types.String `tfsdk:"name"`
+	Vendor         types.String `tfsdk:"vendor"`
+	Description    types.String `tfsdk:"description"`
+	URL            types.String `tfsdk:"url"`
+	Scope          types.String `tfsdk:"scope"`
+	MaximumScope   types.String `tfsdk:"maximum_scope"`
+	AccessValidity types.Int64  `tfsdk:"access_validity"`
+	GrantValidity  types.Int64  `tfsdk:"grant_validity"`
+	Renewable      types.Bool   `tfsdk:"renewable"`
+}
+
+func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
+}
+
+func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Looks up a TPP OAuth application (API integration) by `application_id` with GetApplication. " +
+			"`access_validity`, `grant_validity` and `renewable` are null when TPP's answer leaves them out (its documentation does not show them in GetApplication's answer).",
+		Attributes: map[string]schema.Attribute{
+			"application_id": schema.StringAttribute{
+				MarkdownDescription: "The application id (the \"Client ID\" in the TPP console).",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(applicationIDRe, "must be a non-empty id without white space")},
+			},
+			"id":              schema.StringAttribute{MarkdownDescription: "The application id.", Computed: true},
+			"name":            schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
+			"vendor":          schema.StringAttribute{MarkdownDescription: "The vendor's name.", Computed: true},
+			"description":     schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+			"url":             schema.StringAttribute{MarkdownDescription: "The URL to learn more about the application (free text).", Computed: true},
+			"scope":           schema.StringAttribute{MarkdownDescription: "The minimum scope.", Computed: true},
+			"maximum_scope":   schema.StringAttribute{MarkdownDescription: "The maximum scope.", Computed: true},
+			"access_validity": schema.Int64Attribute{MarkdownDescription: "Token validity in seconds; null when TPP does not return it.", Computed: true},
+			"grant_validity":  schema.Int64Attribute{MarkdownDescription: "Grant validity in seconds; null when TPP does not return it.", Computed: true},
+			"renewable":       schema.BoolAttribute{MarkdownDescription: "Whether grants are renewable; null when TPP does not return it.", Computed: true},
+		},
+	}
+}
+
+func (d *applicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
+	resp.Diagnostics.Append(diags...)
+	d.client = c
+}
+
+func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg applicationDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := cfg.ApplicationID.ValueString()
+	app, err := d.client.Get(ctx, id)
+	if IsNotFound(err) {
+		resp.Diagnostics.AddError("TPP OAuth application not found",
+			fmt.Sprintf("TPP has no OAuth application with application_id %q: check the id (the \"Client ID\" on TPP's API Integrations page).", id))
+		return
+	}
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: objectName(id), Credentials: credentialsHint}, err, fixFor(d.client, "read", err))
+		return
+	}
+	cfg.ID = types.StringValue(app.ID)
+	cfg.ApplicationID = types.StringValue(app.ID)
+	cfg.Name = types.StringValue(app.Name)
+	cfg.Vendor = types.StringValue(app.Vendor)
+	cfg.Description = types.StringValue(app.Description)
+	cfg.URL = types.StringValue(app.URL)
+	cfg.Scope = types.StringValue(app.Scope)
+	cfg.MaximumScope = types.StringValue(app.MaximumScope)
+	cfg.AccessValidity = types.Int64PointerValue(app.AccessValidity)
+	cfg.GrantValidity = types.Int64PointerValue(app.GrantValidity)
+	cfg.Renewable = types.BoolPointerValue(app.Renewable)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

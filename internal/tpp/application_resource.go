@@ -1,0 +1,386 @@
+package tpp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+)
+
+var (
+	_ resource.Resource                = &applicationResource{}
+	_ resource.ResourceWithConfigure   = &applicationResource{}
+	_ resource.ResourceWithImportState = &applicationResource{}
+)
+
+const resourceType = "registrar_tpp_oauth_application"
+
+// NewApplicationResource returns the registrar_tpp_oauth_application resource.
+func NewApplicationResource() resource.Resource { return &applicationResource{} }
+
+type applicationResource struct {
+	client *Client
+}
+
+type applicationModel struct {
+	ID             types.String   `tfsdk:"id"`
+	ApplicationID  types.String   `tfsdk:"application_id"`
+	Name           types.String   `tfsdk:"name"`
+	Vendor         types.String   `tfsdk:"vendor"`
+	Description    types.String   `tfsdk:"description"`
+	URL            types.String   `tfsdk:"url"`
+	Scope          types.String   `tfsdk:"scope"`
+	MaximumScope   types.String   `tfsdk:"maximum_scope"`
+	AccessValidity types.Int64    `tfsdk:"access_validity"`
+	GrantValidity  types.Int64    `tfsdk:"grant_validity"`
+	Renewable      types.Bool     `tfsdk:"renewable"`
+	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+}
+
+// applicationIDRe is the shape of an application id: no white space (it is an OAuth
+// client_id, and the import id).
+var applicationIDRe = regexp.MustCompile(`^\S+$`)
+
+// resourceDescription documents the API's unknowns and the readings the provider chose.
+const resourceDescription = "An OAuth application (an \"API integration\") on Venafi Trust Protection Platform, registered with `/vedsdk/oauth/CreateApplication`. " +
+	"TPP applications have no client secret: tokens are obtained with a user's credentials plus the `application_id` as `client_id`.\n\n" +
+	"Behaviour where TPP's documentation is silent (the provider's chosen readings):\n\n" +
+	"- **Updates** use UpdateApplication, which resets every field left out to its default; the provider therefore always sends the complete object: " +
+	"the configuration, plus `access_validity`, `grant_validity` and `renewable` from state when they are not configured.\n" +
+	"- **GetApplication** is not documented to return `AccessValidity`, `GrantValidity` or `Renewable`. When it leaves them out, the provider keeps them from state, " +
+	"so changes made to them outside Terraform are not detected. After `terraform import` they are null until you set them in the configuration; " +
+	"until then an update resets them to the system defaults (the provider warns when it does so).\n" +
+	"- **Not found**: Success false with Result 2 (ApplicationNotFound), or an HTTP 400 `invalid_request` whose description says the application does not exist or was not found. " +
+	"Read then removes the application from state, and Delete treats it as already deleted. An HTTP 404 is never read as not found (it means a wrong `base_url`).\n" +
+	"- **Duplicate application_id**: any rejected create (HTTP 400, or Success false) after which GetApplication finds the id is reported as a duplicate, with the import command.\n" +
+	"- **MaximumScope**: sent with that name (the docs' example spells it `MaxScope`).\n" +
+	"- **Lost create responses**: the provider looks the id up with GetApplications and, when the application exists, reports it for import instead of creating it again."
+
+func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
+}
+
+func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: resourceDescription,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The application id (the same as `application_id`).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"application_id": schema.StringAttribute{
+				MarkdownDescription: "The application's unique id, shown as \"Client ID\" in the TPP console and used as the OAuth `client_id` at `/vedauth`. No white space. Changing it replaces the application.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.RegexMatches(applicationIDRe, "must be a non-empty id without white space")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "The application's name.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"vendor": schema.StringAttribute{
+				MarkdownDescription: "The name of the vendor that made the application.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "A description (default empty).",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+			},
+			"url": schema.StringAttribute{
+				MarkdownDescription: "A URL to learn more about the application (default empty). Free text: TPP's own examples use values without a scheme, such as `help.example.com`, so it is not validated as a URI.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+			},
+			"scope": schema.StringAttribute{
+				MarkdownDescription: "The minimum scope the application requires: scopes separated by `;`, each optionally followed by `:` and `,`-separated restrictions, such as `certificate:manage,revoke;configuration`.",
+				Required:            true,
+				Validators:          []validator.String{scopeValidator{}},
+			},
+			"maximum_scope": schema.StringAttribute{
+				MarkdownDescription: "The maximum scope the application may use, in the same form as `scope`, such as `admin:grantrights,viewlogs;configuration;security`.",
+				Required:            true,
+				Validators:          []validator.String{scopeValidator{}},
+			},
+			"access_validity": schema.Int64Attribute{
+				MarkdownDescription: "How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+					"TPP may not return it on read: out-of-band changes are then not detected.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"grant_validity": schema.Int64Attribute{
+				MarkdownDescription: "How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+					"TPP may not return it on read: out-of-band changes are then not detected.",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"renewable": schema.BoolAttribute{
+				MarkdownDescription: "Whether grants for the application can be renewed by default. When not set, TPP's system default applies at creation and the value then stays as it is. " +
+					"TPP may not return it on read: out-of-band changes are then not detected.",
+				Optional:      true,
+				Computed:      true,
+				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+		},
+	}
+}
+
+func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
+	resp.Diagnostics.Append(diags...)
+	r.client = c
+}
+
+func objectName(id string) string { return fmt.Sprintf("TPP OAuth application %q", id) }
+
+func (m *applicationModel) op(verb string) tfx.Op {
+	return tfx.Op{Verb: verb, Object: objectName(m.ApplicationID.ValueString()), Credentials: credentialsHint}
+}
+
+func int64Ptr(v types.Int64) *int64 {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	return v.ValueInt64Pointer()
+}
+
+func boolPtr(v types.Bool) *bool {
+	if v.IsNull() || v.IsUnknown() {
+		return nil
+	}
+	return v.ValueBoolPointer()
+}
+
+// application is the complete object the plan describes; an unknown or null validity
+// field is left out (TPP applies its default).
+func (m *applicationModel) application() Application {
+	return Application{
+		ID: m.ApplicationID.ValueString(), Name: m.Name.ValueString(), Vendor: m.Vendor.ValueString(),
+		Description: m.Description.ValueString(), URL: m.URL.ValueString(),
+		Scope: m.Scope.ValueString(), MaximumScope: m.MaximumScope.ValueString(),
+		AccessValidity: int64Ptr(m.AccessValidity), GrantValidity: int64Ptr(m.GrantValidity), Renewable: boolPtr(m.Renewable),
+	}
+}
+
+// fill copies what TPP returned. A validity field TPP left out keeps the model's value
+// when that is known, and becomes null when it is unknown (a create without it).
+func (m *applicationModel) fill(a *Application) {
+	m.ID = types.StringValue(a.ID)
+	m.ApplicationID = types.StringValue(a.ID)
+	m.Name = types.StringValue(a.Name)
+	m.Vendor = types.StringValue(a.Vendor)
+	m.Description = types.StringValue(a.Description)
+	m.URL = types.StringValue(a.URL)
+	m.Scope = types.StringValue(a.Scope)
+	m.MaximumScope = types.StringValue(a.MaximumScope)
+	switch {
+	case a.AccessValidity != nil:
+		m.AccessValidity = types.Int64Value(*a.AccessValidity)
+	case m.AccessValidity.IsUnknown():
+		m.AccessValidity = types.Int64Null()
+	}
+	switch {
+	case a.GrantValidity != nil:
+		m.GrantValidity = types.Int64Value(*a.GrantValidity)
+	case m.GrantValidity.IsUnknown():
+		m.GrantValidity = types.Int64Null()
+	}
+	switch {
+	case a.Renewable != nil:
+		m.Renewable = types.BoolValue(*a.Renewable)
+	case m.Renewable.IsUnknown():
+		m.Renewable = types.BoolNull()
+	}
+}
+
+func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	in := plan.application()
+	app, err := r.client.Create(ctx, in)
+	if err != nil && transport.MaybeApplied(err) {
+		// The request may have been carried out: never resend blindly. The
+		// application id is the unique key: look it up, resend only when it is absent.
+		found, lerr := r.client.Find(ctx, in.ID)
+		switch {
+		case lerr != nil:
+			orphan(&resp.Diagnostics, plan.op("create"), "", err)
+			return
+		case found != nil:
+			orphan(&resp.Diagnostics, plan.op("create"), in.ID, err)
+			return
+		}
+		app, err = r.client.Create(ctx, in)
+	}
+	if err != nil {
+		r.createError(ctx, &plan, err, &resp.Diagnostics)
+		return
+	}
+	plan.fill(app)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// createError reports a failed create. A rejected create whose id TPP then knows is
+// a duplicate application_id (TPP's exact duplicate signal is undocumented).
+func (r *applicationResource) createError(ctx context.Context, plan *applicationModel, err error, diags *diag.Diagnostics) {
+	id := plan.ApplicationID.ValueString()
+	var re *ResultError
+	rejected := errors.As(err, &re) || (transport.StatusOf(err) == 400 && !IsTokenError(err))
+	if rejected {
+		if existing, gerr := r.client.Get(ctx, id); gerr == nil && existing != nil {
+			var ae *transport.APIError
+			if errors.As(err, &ae) && ae.Attempts > 1 {
+				// A resend met the application an earlier attempt created.
+				orphan(diags, plan.op("create"), id, err)
+				return
+			}
+			tfx.APIError(diags, plan.op("create"), err, fmt.Sprintf(
+				"TPP already has an OAuth application with application_id %q (named %q). Application ids are unique: choose another application_id, "+
+					"or bring the existing application under Terraform with `terraform import %s.<name> %s` (or an import block with id = %q).",
+				id, existing.Name, resourceType, id, id))
+			return
+		}
+	}
+	tfx.APIError(diags, plan.op("create"), err, fixFor(r.client, "create", err))
+}
+
+// orphan reports an application whose create response was lost. TPP applications
+// have no secret, so nothing is lost but the state entry: import it.
+func orphan(diags *diag.Diagnostics, op tfx.Op, id string, cause error) {
+	if id == "" {
+		diags.AddError(fmt.Sprintf("%s may exist outside Terraform state", op.Object),
+			fmt.Sprintf("The create request was sent, but its response was lost (%v). The provider could not tell whether %s was created, so it did not send the create again.\n\n"+
+				"Fix: check TPP's API integrations: if the application exists, import it with `terraform import %s.<name> <application_id>`; if it does not, apply again.", cause, op.Object, resourceType))
+		return
+	}
+	diags.AddError(fmt.Sprintf("%s exists outside Terraform state", op.Object),
+		fmt.Sprintf("The create request was sent, but its response was lost (%v). TPP now holds %s, which is not in Terraform state. The provider did not send the create again, so there is no duplicate.\n\n"+
+			"Fix: import it, then apply again:\n\n  terraform import %s.<name> %s\n\nor add an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n"+
+			"TPP applications have no client secret, so nothing else was lost.", cause, op.Object, resourceType, id, resourceType, id))
+}
+
+func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	app, err := r.client.Get(ctx, id)
+	if IsNotFound(err) {
+		resp.Diagnostics.AddWarning("TPP OAuth application not found",
+			fmt.Sprintf("%s no longer exists in TPP; it was removed from state and the next apply creates it again.", objectName(id)))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: objectName(id), Credentials: credentialsHint}, err, fixFor(r.client, "read", err))
+		return
+	}
+	state.fill(app) // validity fields TPP leaves out stay as in state
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// The plan holds the configuration, and for access_validity, grant_validity and
+	// renewable not configured, the values from state (UseStateForUnknown).
+	in := plan.application()
+	in.ID = state.ID.ValueString()
+	var unknown []string
+	if in.AccessValidity == nil {
+		unknown = append(unknown, "access_validity")
+	}
+	if in.GrantValidity == nil {
+		unknown = append(unknown, "grant_validity")
+	}
+	if in.Renewable == nil {
+		unknown = append(unknown, "renewable")
+	}
+	if len(unknown) > 0 {
+		resp.Diagnostics.AddWarning("TPP defaults applied on update",
+			fmt.Sprintf("%s: the provider does not know %v (TPP did not return them, for example after an import), so UpdateApplication resets them to TPP's system defaults. "+
+				"Set them in the configuration to keep specific values.", objectName(in.ID), unknown))
+	}
+	if err := r.client.Update(ctx, in); err != nil {
+		if IsNotFound(err) {
+			tfx.APIError(&resp.Diagnostics, plan.op("update"), err, "The application was deleted outside Terraform: run terraform apply again (the refresh removes it from state and the plan creates it).")
+			return
+		}
+		tfx.APIError(&resp.Diagnostics, plan.op("update"), err, fixFor(r.client, "update", err))
+		return
+	}
+	plan.ID = state.ID
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
+	resp.Diagnostics.Append(diags...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := r.client.Delete(ctx, state.ID.ValueString()); err != nil {
+		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, fixFor(r.client, "delete", err))
+	}
+}
+
+// ImportState takes the application id (TPP's "Client ID").
+func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !applicationIDRe.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import id",
+			fmt.Sprintf("Import a TPP OAuth application by its application id (the \"Client ID\" in the TPP console), such as `terraform import %s.example my-app`; the id cannot be empty or contain white space.", resourceType))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("application_id"), req.ID)...)
+}

@@ -1,0 +1,419 @@
+package tpp_test
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
+)
+
+const addr = "registrar_tpp_oauth_application.test"
+
+// base are the arguments of the test application, as HCL literals.
+func base() map[string]string {
+	return map[string]string{
+		"application_id": `"registrar-ci"`,
+		"name":           `"Registrar CI"`,
+		"vendor":         `"Example Corp"`,
+		"description":    `"Registers certificates from CI"`,
+		"url":            `"help.example.com/ci"`,
+		"scope":          `"certificate:manage"`,
+		"maximum_scope":  `"certificate:manage,revoke;configuration"`,
+	}
+}
+
+// appHCL renders the test resource from base() with changes applied ("" removes an argument).
+func appHCL(changes map[string]string) string {
+	attrs := base()
+	for k, v := range changes {
+		if v == "" {
+			delete(attrs, k)
+		} else {
+			attrs[k] = v
+		}
+	}
+	keys := make([]string, 0, len(attrs))
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	b.WriteString("resource \"registrar_tpp_oauth_application\" \"test\" {\n")
+	for _, k := range keys {
+		fmt.Fprintf(&b, "  %s = %s\n", k, attrs[k])
+	}
+	b.WriteString("}\n")
+	return b.String()
+}
+
+// words matches a phrase across the line breaks Terraform puts into diagnostics.
+func words(phrase string) *regexp.Regexp {
+	parts := strings.Fields(phrase)
+	for i, p := range parts {
+		parts[i] = regexp.QuoteMeta(p)
+	}
+	return regexp.MustCompile(strings.Join(parts, `\s+`))
+}
+
+// onServer checks the application as the mock holds it.
+func onServer(tn *mockapi.Tenant, id string, check func(a *mockapi.TPPApp) error) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		a := tn.TPP.Get(id)
+		if a == nil {
+			return fmt.Errorf("the mock has no application %q", id)
+		}
+		return check(a)
+	}
+}
+
+func tppBlock(tn *mockapi.Tenant, lines string) map[string]string {
+	return map[string]string{"tpp": fmt.Sprintf("  tpp {\n    base_url = %q\n%s  }\n", tn.URL(), lines)}
+}
+
+func TestApplication_createReadImport(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com/ci")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(3600)),
+				},
+				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+					want := mockapi.TPPApp{ID: "registrar-ci", Name: "Registrar CI", Vendor: "Example Corp", Description: "Registers certificates from CI",
+						URL: "help.example.com/ci", Scope: "certificate:manage", MaximumScope: "certificate:manage,revoke;configuration",
+						AccessValidity: 3600, GrantValidity: 86400, Renewable: true}
+					if *a != want {
+						return fmt.Errorf("TPP holds %+v, want %+v", *a, want)
+					}
+					return nil
+				}),
+			},
+			{ // refresh: GetApplication leaves the validity fields out; state keeps them
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(addr, "access_validity", "3600"),
+					resource.TestCheckResourceAttr(addr, "grant_validity", "86400"),
+					resource.TestCheckResourceAttr(addr, "renewable", "true"),
+				),
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     "registrar-ci",
+				ImportStateVerify: true,
+				// TPP's GetApplication does not return them: null after an import (documented).
+				ImportStateVerifyIgnore: []string{"access_validity", "grant_validity", "renewable"},
+			},
+			{
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: "has space",
+				ExpectError:   words("Invalid import id"),
+			},
+			{ // no changes after apply
+				Config:   env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				PlanOnly: true,
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if n := tn.TPP.Count(); n != 0 {
+				return fmt.Errorf("after destroy TPP still holds %d applications", n)
+			}
+			return nil
+		},
+	})
+}
+
+func TestApplication_updateEachField(t *testing.T) {
+	cases := []struct {
+		attr, value string
+		server      func(a *mockapi.TPPApp) bool
+	}{
+		{"name", `"Renamed"`, func(a *mockapi.TPPApp) bool { return a.Name == "Renamed" }},
+		{"vendor", `"Other Corp"`, func(a *mockapi.TPPApp) bool { return a.Vendor == "Other Corp" }},
+		{"description", `"changed"`, func(a *mockapi.TPPApp) bool { return a.Description == "changed" }},
+		{"url", `""`, func(a *mockapi.TPPApp) bool { return a.URL == "" }},
+		{"scope", `"certificate:manage;configuration"`, func(a *mockapi.TPPApp) bool { return a.Scope == "certificate:manage;configuration" }},
+		{"maximum_scope", `"admin:grantrights,viewlogs;certificate:manage;configuration;security"`, func(a *mockapi.TPPApp) bool {
+			return a.MaximumScope == "admin:grantrights,viewlogs;certificate:manage;configuration;security"
+		}},
+		{"access_validity", "0", func(a *mockapi.TPPApp) bool { return a.AccessValidity == 0 }},
+		{"grant_validity", "31536000", func(a *mockapi.TPPApp) bool { return a.GrantValidity == 31536000 }},
+		{"renewable", "false", func(a *mockapi.TPPApp) bool { return !a.Renewable }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.attr, func(t *testing.T) {
+			env := acctest.New(t)
+			tn := env.Tenant
+			first := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"}
+			second := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true", tc.attr: tc.value}
+			resource.ParallelTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProviderFactories,
+				Steps: []resource.TestStep{
+					{Config: env.Config(appHCL(first))},
+					{
+						Config: env.Config(appHCL(second)),
+						ConfigPlanChecks: resource.ConfigPlanChecks{
+							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+						},
+						Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+							if !tc.server(a) {
+								return fmt.Errorf("%s = %s did not reach TPP: %+v", tc.attr, tc.value, *a)
+							}
+							// Every other field is unchanged (the update sent the complete object).
+							b := base()
+							if tc.attr != "name" && a.Name != strings.Trim(b["name"], `"`) ||
+								tc.attr != "access_validity" && a.AccessValidity != 3600 ||
+								tc.attr != "grant_validity" && a.GrantValidity != 86400 ||
+								tc.attr != "renewable" && !a.Renewable {
+								return fmt.Errorf("another field changed: %+v", *a)
+							}
+							return nil
+						}),
+					},
+					{Config: env.Config(appHCL(second)), PlanOnly: true},
+				},
+			})
+		})
+	}
+}
+
+func TestApplication_replaceOnApplicationID(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.Config(appHCL(nil))},
+			{
+				Config: env.Config(appHCL(map[string]string{"application_id": `"registrar-ci-2"`})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci-2")),
+				},
+				Check: func(*terraform.State) error {
+					if tn.TPP.Get("registrar-ci") != nil || tn.TPP.Get("registrar-ci-2") == nil || tn.TPP.Count() != 1 {
+						return fmt.Errorf("after the replacement TPP holds %+v", tn.TPP.All())
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestApplication_drift(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	cfg := env.Config(appHCL(nil))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{ // edited behind Terraform's back: the refresh shows it and the apply puts it back
+				PreConfig: func() {
+					tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.Name = "edited in the console"; a.Scope = "certificate" })
+				},
+				Config: cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Registrar CI")),
+					},
+				},
+				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+					if a.Name != "Registrar CI" || a.Scope != "certificate:manage" {
+						return fmt.Errorf("the drift was not corrected: %+v", *a)
+					}
+					return nil
+				}),
+			},
+			{ // deleted behind Terraform's back: the plan creates it again
+				PreConfig: func() { tn.TPP.Delete("registrar-ci") },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+				},
+				Check: onServer(tn, "registrar-ci", func(*mockapi.TPPApp) error { return nil }),
+			},
+		},
+	})
+}
+
+// TestApplication_updateKeepsValidity is the reset-on-update trap: UpdateApplication
+// resets omitted fields to the defaults and GetApplication does not return the
+// validity fields, so a rename must send them from state.
+func TestApplication_updateKeepsValidity(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	kept := func(name string) resource.TestCheckFunc {
+		return onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+			if a.Name != name || a.AccessValidity != 1234 || a.GrantValidity != 5678 || !a.Renewable {
+				return fmt.Errorf("TPP holds %+v: the validity fields were reset (defaults %d, %d, %v)", *a,
+					mockapi.TPPDefaultAccessValidity, mockapi.TPPDefaultGrantValidity, mockapi.TPPDefaultRenewable)
+			}
+			return nil
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(appHCL(map[string]string{"access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
+				Check:  kept("Registrar CI"),
+			},
+			{ // rename with the validity fields configured
+				Config: env.Config(appHCL(map[string]string{"name": `"Renamed once"`, "access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
+				Check:  kept("Renamed once"),
+			},
+			{ // rename with the validity fields no longer configured: the values come from state
+				Config: env.Config(appHCL(map[string]string{"name": `"Renamed twice"`})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(1234)),
+					},
+				},
+				Check: kept("Renamed twice"),
+			},
+		},
+	})
+}
+
+func TestApplication_createDefaults(t *testing.T) {
+	env := acctest.New(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("description"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultAccessValidity)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultGrantValidity)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("renewable"), knownvalue.Bool(mockapi.TPPDefaultRenewable)),
+				},
+			},
+			{Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})), PlanOnly: true},
+		},
+	})
+}
+
+func TestApplication_duplicateID(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	tn.TPP.Put(mockapi.TPPApp{ID: "registrar-ci", Name: "Made by hand", Vendor: "Someone", Scope: "certificate", MaximumScope: "certificate"})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(appHCL(nil)),
+				ExpectError: regexp.MustCompile(`(?s)already\s+has\s+an\s+OAuth\s+application.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+			},
+		},
+	})
+	if a := tn.TPP.Get("registrar-ci"); a == nil || a.Name != "Made by hand" || tn.TPP.Count() != 1 {
+		t.Fatalf("the existing application was changed: %+v", tn.TPP.All())
+	}
+}
+
+func TestApplication_lostCreateResponse(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	cfg := env.Config(appHCL(nil))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
+				Config:      cfg,
+				ExpectError: regexp.MustCompile(`(?s)exists\s+outside\s+Terraform\s+state.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+			},
+			{ // the import the diagnostic suggests brings it under Terraform; nothing was duplicated
+				PreConfig: func() {
+					if n := tn.TPP.Count(); n != 1 {
+						t.Fatalf("TPP holds %d applications after the lost create, want 1", n)
+					}
+				},
+				Config: cfg + "\nimport {\n  to = " + addr + "\n  id = \"registrar-ci\"\n}\n",
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
+				},
+			},
+		},
+	})
+}
+
+func TestApplication_planTimeValidation(t *testing.T) {
+	env := acctest.New(t)
+	bad := []struct {
+		changes map[string]string
+		want    *regexp.Regexp
+	}{
+		{map[string]string{"scope": `"certificate;;configuration"`}, regexp.MustCompile(`(?s)Invalid TPP scope.*part\s+2\s+is\s+empty`)},
+		{map[string]string{"scope": `"certificate:"`}, words("Invalid TPP scope")},
+		{map[string]string{"maximum_scope": `"certificate:manage,,revoke"`}, words("Invalid TPP scope")},
+		{map[string]string{"maximum_scope": `""`}, words("Invalid TPP scope")},
+		{map[string]string{"access_validity": "-1"}, regexp.MustCompile(`(?s)access_validity.*at\s+least\s+0`)},
+		{map[string]string{"grant_validity": "-5"}, regexp.MustCompile(`(?s)grant_validity.*at\s+least\s+0`)},
+		{map[string]string{"application_id": `"has space"`}, regexp.MustCompile(`(?s)application_id.*without\s+white\s+space`)},
+		{map[string]string{"name": `""`}, regexp.MustCompile(`(?s)name.*at\s+least\s+1`)},
+	}
+	var steps []resource.TestStep
+	for _, b := range bad {
+		steps = append(steps, resource.TestStep{Config: env.Config(appHCL(b.changes)), PlanOnly: true, ExpectError: b.want})
+	}
+	// url is free text: a scheme-less value plans fine.
+	steps = append(steps, resource.TestStep{Config: env.Config(appHCL(map[string]string{"url": `"not a URI at all"`})), PlanOnly: true, ExpectNonEmptyPlan: true})
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
+	if n := len(env.Tenant.Requests()); n != 0 {
+		t.Fatalf("plan-time validation sent %d requests to TPP", n)
+	}
+}
+
+func TestApplicationDataSource(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	tn.TPP.Put(mockapi.TPPApp{ID: "vcert-sdk", Name: "VCert SDK", Vendor: "Venafi", Description: "d", URL: "help.example.com",
+		Scope: "certificate:manage", MaximumScope: "certificate:manage;configuration", AccessValidity: 3600, GrantValidity: 7200, Renewable: true})
+	const ds = "data.registrar_tpp_oauth_application.test"
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "vcert-sdk" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact("vcert-sdk")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("VCert SDK")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("vendor"), knownvalue.StringExact("Venafi")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("maximum_scope"), knownvalue.StringExact("certificate:manage;configuration")),
+					// GetApplication leaves the validity fields out (documented).
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("access_validity"), knownvalue.Null()),
+				},
+			},
+			{
+				Config:      env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "missing" }`),
+				ExpectError: regexp.MustCompile(`(?s)TPP\s+OAuth\s+application\s+not\s+found.*"missing"`),
+			},
+		},
+	})
+}
