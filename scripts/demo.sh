@@ -74,7 +74,8 @@ if [ "$code" -ne 0 ]; then cat "$DEMO/plan.txt"; echo "FAIL: the second plan is 
 grep -E "No changes" "$DEMO/plan.txt"
 
 step "terraform destroy"
-terraform destroy -input=false -auto-approve -no-color | grep -vE "Refreshing state|Destroying\.\.\.|Destruction complete|Reading\.\.\.|Read complete" || true
+# Platforms without a delete API (Timeback, Cronofy) warn that the object stays there.
+terraform destroy -input=false -auto-approve -no-color | sed -n '/^Warning:/,$p' 
 
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "\nDemo finished in %.1f s.\n", e - s }'

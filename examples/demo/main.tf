@@ -57,3 +57,13 @@ resource "registrar_cronofy_application" "scheduler" {
   name = "Registrar demo scheduler"
   url  = "https://scheduler.example.com"
 }
+
+# A Venafi TPP API integration (client id only: TPP issues no client secret).
+resource "registrar_tpp_oauth_application" "ci" {
+  application_id = "registrar-demo-ci"
+  name           = "Registrar demo CI"
+  vendor         = "Example Corp"
+  description    = "Requests certificates for build agents"
+  scope          = "certificate:manage"
+  maximum_scope  = "certificate:manage,revoke;configuration"
+}

@@ -5,6 +5,7 @@ output "registered" {
     awx_cli           = { id = registrar_awx_oauth_application.cli.id, client_id = registrar_awx_oauth_application.cli.client_id }
     ltiaas_canvas     = { id = registrar_ltiaas_platform.canvas.id, client_id = registrar_ltiaas_platform.canvas.client_id }
     timeback_quiz     = { id = registrar_timeback_application.quiz.id, client_id = registrar_timeback_application.quiz.client_id }
+    tpp_ci            = { id = registrar_tpp_oauth_application.ci.id, client_id = registrar_tpp_oauth_application.ci.application_id }
     cronofy_scheduler = { id = registrar_cronofy_application.scheduler.id, client_id = registrar_cronofy_application.scheduler.client_id }
   }
 }
