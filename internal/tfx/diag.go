@@ -78,14 +78,28 @@ func DefaultFix(status int, credentials string) string {
 
 // Orphan appends the error for an object the platform created (or may have created)
 // whose create response was lost: it is not in Terraform state, so it must be
-// imported rather than created again.
+// imported rather than created again. The advice ends with what the lost response
+// held: a client secret.
 func Orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error) {
+	orphan(diags, op, resourceType, id, cause,
+		"Its client secret was in the lost response: if you cannot obtain it, delete the object on the platform and apply again to create a new one.")
+}
+
+// OrphanWithoutSecret is Orphan for objects that carry no client secret (LTIaaS
+// platforms, TPP applications): nothing but the id was lost.
+func OrphanWithoutSecret(diags *diag.Diagnostics, op Op, resourceType, id string, cause error) {
+	orphan(diags, op, resourceType, id, cause, "")
+}
+
+func orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error, lost string) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "The create request was sent, but its response was lost (%v).\n\n", cause)
 	if id != "" {
 		fmt.Fprintf(&b, "The platform now holds %s with id %q, which is not in Terraform state. The provider did not send the create again, so there is no duplicate.\n\n", op.Object, id)
-		fmt.Fprintf(&b, "Fix: import it, then apply again:\n\n  terraform import %s.<name> %s\n\nor add an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n", resourceType, id, resourceType, id)
-		b.WriteString("Its client secret was in the lost response: if you cannot obtain it, delete the object on the platform and apply again to create a new one.")
+		fmt.Fprintf(&b, "Fix: import it, then apply again:\n\n  terraform import %s.<name> %s\n\nor add an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }", resourceType, id, resourceType, id)
+		if lost != "" {
+			b.WriteString("\n\n" + lost)
+		}
 	} else {
 		fmt.Fprintf(&b, "The provider could not tell whether %s was created, so it did not send the create again. Check the platform: if the object exists, import it with `terraform import %s.<name> <id>`; if it does not, apply again.", op.Object, resourceType)
 	}

@@ -244,10 +244,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		found, lerr := r.client.Find(ctx, in.ID)
 		switch {
 		case lerr != nil:
-			orphan(&resp.Diagnostics, plan.op("create"), "", err)
+			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
 			return
 		case found != nil:
-			orphan(&resp.Diagnostics, plan.op("create"), in.ID, err)
+			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, in.ID, err)
 			return
 		}
 		app, err = r.client.Create(ctx, in)
@@ -271,7 +271,7 @@ func (r *applicationResource) createError(ctx context.Context, plan *application
 			var ae *transport.APIError
 			if errors.As(err, &ae) && ae.Attempts > 1 {
 				// A resend met the application an earlier attempt created.
-				orphan(diags, plan.op("create"), id, err)
+				tfx.OrphanWithoutSecret(diags, plan.op("create"), resourceType, id, err)
 				return
 			}
 			tfx.APIError(diags, plan.op("create"), err, fmt.Sprintf(
@@ -284,20 +284,6 @@ func (r *applicationResource) createError(ctx context.Context, plan *application
 	tfx.APIError(diags, plan.op("create"), err, fixFor(r.client, "create", err))
 }
 
-// orphan reports an application whose create response was lost. TPP applications
-// have no secret, so nothing is lost but the state entry: import it.
-func orphan(diags *diag.Diagnostics, op tfx.Op, id string, cause error) {
-	if id == "" {
-		diags.AddError(fmt.Sprintf("%s may exist outside Terraform state", op.Object),
-			fmt.Sprintf("The create request was sent, but its response was lost (%v). The provider could not tell whether %s was created, so it did not send the create again.\n\n"+
-				"Fix: check TPP's API integrations: if the application exists, import it with `terraform import %s.<name> <application_id>`; if it does not, apply again.", cause, op.Object, resourceType))
-		return
-	}
-	diags.AddError(fmt.Sprintf("%s exists outside Terraform state", op.Object),
-		fmt.Sprintf("The create request was sent, but its response was lost (%v). TPP now holds %s, which is not in Terraform state. The provider did not send the create again, so there is no duplicate.\n\n"+
-			"Fix: import it, then apply again:\n\n  terraform import %s.<name> %s\n\nor add an import block:\n\n  import {\n    to = %s.<name>\n    id = %q\n  }\n\n"+
-			"TPP applications have no client secret, so nothing else was lost.", cause, op.Object, resourceType, id, resourceType, id))
-}
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationModel

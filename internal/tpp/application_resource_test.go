@@ -345,7 +345,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 			{
 				PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
 				Config:      cfg,
-				ExpectError: regexp.MustCompile(`(?s)exists\s+outside\s+Terraform\s+state.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+				ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
 			},
 			{ // the import the diagnostic suggests brings it under Terraform; nothing was duplicated
 				PreConfig: func() {
