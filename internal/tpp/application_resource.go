@@ -284,7 +284,6 @@ func (r *applicationResource) createError(ctx context.Context, plan *application
 	tfx.APIError(diags, plan.op("create"), err, fixFor(r.client, "create", err))
 }
 
-
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
