@@ -29,7 +29,7 @@ func cronofyCall(t *testing.T, srv *httptest.Server, tn *mockapi.Tenant, method,
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, resp.Header, b
 }
@@ -140,7 +140,7 @@ func TestCronofy_noReadOrDeleteRoutes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp.Body.Close()
+	_ = resp.Body.Close()
 	if resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("GET /v1/applications/abc: HTTP %d, want 404", resp.StatusCode)
 	}

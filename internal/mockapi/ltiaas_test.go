@@ -34,7 +34,7 @@ func (c ltiaasCall) do(method, path string, body any) (int, map[string]any) {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	raw, _ := io.ReadAll(resp.Body)
 	var m map[string]any
 	if len(bytes.TrimSpace(raw)) > 0 {

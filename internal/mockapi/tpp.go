@@ -265,7 +265,7 @@ func (x *TPP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if tk == nil {
 			return
 		}
-		if tk.role != "Admin" && !(rt.auditor && tk.role == "Auditor") {
+		if tk.role != "Admin" && (!rt.auditor || tk.role != "Auditor") {
 			tppOAuthError(w, http.StatusUnauthorized, "insufficient_rights", fmt.Sprintf("The user %q does not have the role this operation requires.", tk.user))
 			return
 		}

@@ -37,7 +37,7 @@ func (f *tppFixture) post(path, token string, body any) (int, map[string]any) {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }()
 	var out map[string]any
 	_ = json.NewDecoder(resp.Body).Decode(&out)
 	return resp.StatusCode, out

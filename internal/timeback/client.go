@@ -66,7 +66,7 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 	secrets := []string{cfg.Token, cfg.ClientSecret}
 	if cfg.Token == "" {
 		if cfg.ClientID == "" || cfg.ClientSecret == "" {
-			return nil, errors.New("Timeback needs a token, or a client_id and client_secret")
+			return nil, errors.New("no Timeback credentials: set token, or client_id and client_secret")
 		}
 		ts, err := newTokenSource(s, cfg)
 		if err != nil {
@@ -357,7 +357,7 @@ func newTokenSource(s transport.Settings, cfg Config) (*tokenSource, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("Timeback token_url %q must be an absolute http or https URL", raw)
+		return nil, fmt.Errorf("the Timeback token_url %q must be an absolute http or https URL", raw)
 	}
 	basic := base64.StdEncoding.EncodeToString([]byte(cfg.ClientID + ":" + cfg.ClientSecret))
 	tr, err := transport.New(s, transport.Options{
@@ -375,7 +375,8 @@ func newTokenSource(s transport.Settings, cfg Config) (*tokenSource, error) {
 
 func (ts *tokenSource) entry() *cachedToken {
 	v, _ := tokenCache.LoadOrStore(ts.key, &cachedToken{})
-	return v.(*cachedToken)
+	tk, _ := v.(*cachedToken) // the cache only ever holds *cachedToken
+	return tk
 }
 
 // Token returns a valid access token, exchanging the client credentials when the

@@ -253,8 +253,10 @@ func (c *Client) refreshToken(ctx context.Context, failed string) (string, bool,
 }
 
 // call POSTs a Web SDK request with the bearer token and checks the answer. A 401
-// invalid_token is answered by one refresh and one repeat of the call.
-func (c *Client) call(ctx context.Context, path string, body, out any, duplicateSafe bool) error {
+// invalid_token is answered by one refresh and one repeat of the call. Every Web SDK
+// OAuth call is duplicate-safe: ApplicationId is unique, Update is a full replace and
+// Delete of a missing id counts as done, so a resend after 502/503/504 cannot duplicate.
+func (c *Client) call(ctx context.Context, path string, body, out any) error {
 	tok, err := c.accessToken(ctx)
 	if err != nil {
 		return err
@@ -262,7 +264,7 @@ func (c *Client) call(ctx context.Context, path string, body, out any, duplicate
 	for refreshed := false; ; refreshed = true {
 		ctx := transport.MaskSecrets(ctx, tok)
 		resp, err := c.tr.Do(ctx, transport.Request{
-			Method: http.MethodPost, Path: path, Body: body, NoAuth: true, DuplicateSafe: duplicateSafe,
+			Method: http.MethodPost, Path: path, Body: body, NoAuth: true, DuplicateSafe: true,
 			Header: http.Header{"Authorization": {"Bearer " + tok}},
 		})
 		if err != nil {
@@ -293,7 +295,7 @@ func (c *Client) Create(ctx context.Context, a Application) (*Application, error
 	var out struct {
 		Application *Application `json:"Application"`
 	}
-	if err := c.call(ctx, pathCreate, in, &out, true); err != nil {
+	if err := c.call(ctx, pathCreate, in, &out); err != nil {
 		return nil, err
 	}
 	if out.Application == nil || out.Application.ID == "" {
@@ -309,7 +311,7 @@ func (c *Client) Get(ctx context.Context, id string) (*Application, error) {
 	var out struct {
 		Application *Application `json:"Application"`
 	}
-	if err := c.call(ctx, pathGet, map[string]string{"ApplicationId": id}, &out, true); err != nil {
+	if err := c.call(ctx, pathGet, map[string]string{"ApplicationId": id}, &out); err != nil {
 		return nil, err
 	}
 	if out.Application == nil {
@@ -323,7 +325,7 @@ func (c *Client) Find(ctx context.Context, id string) (*Application, error) {
 	var out struct {
 		Applications []Application `json:"Applications"`
 	}
-	err := c.call(ctx, pathGetMany, map[string][]string{"ApplicationIds": {id}}, &out, true)
+	err := c.call(ctx, pathGetMany, map[string][]string{"ApplicationIds": {id}}, &out)
 	if IsNotFound(err) {
 		return nil, nil
 	}
@@ -342,12 +344,12 @@ func (c *Client) Find(ctx context.Context, id string) (*Application, error) {
 // be complete (a nil validity field is reset to the system default).
 func (c *Client) Update(ctx context.Context, a Application) error {
 	// A full replace is idempotent: a resend cannot create anything.
-	return c.call(ctx, pathUpdate, map[string]Application{"Application": a}, nil, true)
+	return c.call(ctx, pathUpdate, map[string]Application{"Application": a}, nil)
 }
 
 // Delete removes an application; one that is already gone counts as deleted.
 func (c *Client) Delete(ctx context.Context, id string) error {
-	err := c.call(ctx, pathDelete, map[string]string{"ApplicationId": id}, nil, true)
+	err := c.call(ctx, pathDelete, map[string]string{"ApplicationId": id}, nil)
 	if IsNotFound(err) {
 		return nil
 	}
