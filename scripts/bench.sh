@@ -170,17 +170,18 @@ count_of() { # platform → objects the mock holds
 rate_faults() { curl -fsS "$MOCK/_mock/tenants/default/requests" | jq '[(. // [])[] | select(.fault == "rate")] | length'; }
 set_faults() { curl -fsS -X PUT -d "$1" "$MOCK/_mock/tenants/default/faults" >/dev/null; }
 
-# tf LABEL ARGS...: runs terraform, prints its wall time in seconds.
+# tf [-e CODE] ARGS...: runs terraform, prints "wall cpu" in seconds: the wall time, and
+# the user + sys CPU time of terraform and its provider processes. Fails unless the exit
+# code is CODE (default 0).
 tf() {
-  local t0 t1 code
-  t0=$(now)
+  local want=0 code
+  if [ "$1" = -e ]; then want=$2; shift 2; fi
   set +e
-  terraform "$@" -input=false -no-color >"$BENCH/last.log" 2>&1
+  /usr/bin/time -f '%e %U %S' -o "$BENCH/time.last" terraform "$@" -input=false -no-color >"$BENCH/last.log" 2>&1
   code=$?
   set -e
-  t1=$(now)
-  if [ "$code" -ne 0 ]; then fail "terraform $* (exit $code)"; fi
-  awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+  if [ "$code" -ne "$want" ]; then fail "terraform $* (exit $code, want $want)"; fi
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$BENCH/time.last"
 }
 
 # prepare DIR GEN N PREFIX: writes the configuration and runs terraform init.
@@ -205,7 +206,7 @@ start_mock latency -latency "${LATENCY_MS}ms"
 use_mock "$MOCK_URL"
 say "mock with ${LATENCY_MS} ms latency: $MOCK"
 
-declare -A APPLY PLAN DESTROY RSS
+declare -A APPLY PLAN DESTROY RSS APPLYCPU PLANCPU
 ROWS=()
 for sc in "${SCENARIOS[@]}"; do
   read -r label gen platform sizes <<<"$sc"
@@ -213,30 +214,31 @@ for sc in "${SCENARIOS[@]}"; do
     say "$label, N = $n, $RUNS run(s)"
     dir="$BENCH/work/$label-$n"
     prepare "$dir" "$gen" "$n" "bench-$n"
-    a=() p=() d=()
+    a=() p=() d=() ac=() pc=()
     rssf="$BENCH/rss/$label-$n"
     : >"$rssf"
     for r in $(seq 1 "$RUNS"); do
       export BENCH_RSS_FILE=$rssf
-      a+=("$(cd "$dir" && tf apply -auto-approve -parallelism=$PARALLELISM)")
+      res=$(cd "$dir" && tf apply -auto-approve -parallelism=$PARALLELISM)
+      read -r w c <<<"$res"
+      a+=("$w") ac+=("$c")
       c=$(count_of "$platform")
       [ "$c" = - ] || [ "$c" = "$n" ] || fail "$label: the mock holds $c objects after apply, want $n"
-      set +e
-      t0=$(now)
-      (cd "$dir" && terraform plan -input=false -no-color -detailed-exitcode -parallelism=$PARALLELISM >"$BENCH/last.log" 2>&1)
-      code=$?
-      t1=$(now)
-      set -e
-      [ "$code" = 0 ] || fail "$label: the plan after apply is not empty (exit $code)"
-      p+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')")
-      d+=("$(cd "$dir" && tf destroy -auto-approve -parallelism=$PARALLELISM)")
+      # -detailed-exitcode: 0 is an empty plan, 2 a plan with changes (a failure here).
+      res=$(cd "$dir" && tf plan -detailed-exitcode -parallelism=$PARALLELISM)
+      read -r w c <<<"$res"
+      p+=("$w") pc+=("$c")
+      res=$(cd "$dir" && tf destroy -auto-approve -parallelism=$PARALLELISM)
+      read -r w c <<<"$res"
+      d+=("$w")
       c=$(count_of "$platform")
       [ "$c" = - ] || [ "$c" = 0 ] || fail "$label: the mock holds $c objects after destroy, want 0"
-      echo "   run $r: apply ${a[-1]} s, plan ${p[-1]} s, destroy ${d[-1]} s" >&2
+      echo "   run $r: apply ${a[-1]} s (cpu ${ac[-1]} s), plan ${p[-1]} s (cpu ${pc[-1]} s), destroy ${d[-1]} s" >&2
       unset BENCH_RSS_FILE
     done
     key="$label/$n"
     APPLY[$key]=$(median "${a[@]}") PLAN[$key]=$(median "${p[@]}") DESTROY[$key]=$(median "${d[@]}")
+    APPLYCPU[$key]=$(median "${ac[@]}") PLANCPU[$key]=$(median "${pc[@]}")
     if [ -s "$rssf" ]; then RSS[$key]=$(sort -g "$rssf" | tail -n1); else RSS[$key]=""; fi
     ROWS+=("$key")
   done
@@ -253,7 +255,9 @@ ra=() r429=()
 for r in $(seq 1 "$RUNS"); do
   set_faults "{\"latency\": $((LATENCY_MS * 1000000)), \"max_rps\": $RATE}"
   before=$(rate_faults)
-  ra+=("$(cd "$dir" && tf apply -auto-approve -parallelism=$PARALLELISM)")
+  res=$(cd "$dir" && tf apply -auto-approve -parallelism=$PARALLELISM)
+  read -r w _ <<<"$res"
+  ra+=("$w")
   r429+=($(($(rate_faults) - before)))
   c=$(count_of "$rplatform")
   [ "$c" = "$RATE_N" ] || fail "rate-limited: the mock holds $c objects after apply, want $RATE_N"
@@ -282,15 +286,18 @@ out "\"plan\" is a no-change plan after the apply (a refresh of N). \"round trip
 out "latency at the given parallelism: ceil(N / $PARALLELISM) x $LATENCY_MS ms per sequential wave of requests"
 out "(apply: one POST per object; plan: one GET; destroy: a refresh GET and a DELETE)."
 out ""
-out "| resource | N | apply | plan | destroy | round trips apply / plan / destroy | provider peak RSS (MB) |"
-out "|---|---:|---:|---:|---:|---:|---:|"
+out "CPU is user + sys of terraform and its provider processes (less sensitive than wall time to"
+out "other load on the machine)."
+out ""
+out "| resource | N | apply | plan | destroy | round trips apply / plan / destroy | apply CPU | plan CPU | provider peak RSS (MB) |"
+out "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for key in "${ROWS[@]}"; do
   label=${key%/*} n=${key#*/}
   if [ "$label" = "$floor_key" ]; then trips="-" rss="- (in-process)"; else
     trips="$(rt "$n" 1) / $(rt "$n" 1) / $(rt "$n" 2)"
     rss=$(mb "${RSS[$key]}")
   fi
-  out "| \`$label\` | $n | $(fmt2 "${APPLY[$key]}") | $(fmt2 "${PLAN[$key]}") | $(fmt2 "${DESTROY[$key]}") | $trips | $rss |"
+  out "| \`$label\` | $n | $(fmt2 "${APPLY[$key]}") | $(fmt2 "${PLAN[$key]}") | $(fmt2 "${DESTROY[$key]}") | $trips | $(fmt2 "${APPLYCPU[$key]}") | $(fmt2 "${PLANCPU[$key]}") | $rss |"
 done
 out ""
 out "## Rate-limited apply"
