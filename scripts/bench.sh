@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: Go micro-benchmarks, then terraform timings against the mock server.
 #
-#   bash scripts/bench.sh              full run (about 10 minutes on 2 cores)
+#   bash scripts/bench.sh              full run (about 2 minutes on 2 cores, warm build cache)
 #   BENCH_QUICK=1 bash scripts/bench.sh  smoke test: small N, 1 run (well under a minute)
 #   BENCH_GO=0 ...                     skip the Go benchmarks
 #
@@ -95,7 +95,7 @@ RATE_SCENARIO="registrar_awx_oauth_application hcl_awx awx"
 # ------------------------------------------------------------------ plumbing
 command -v terraform >/dev/null || { echo "make bench needs the terraform CLI (1.11+) on PATH"; exit 1; }
 [ -x /usr/bin/time ] || { echo "make bench needs GNU time (/usr/bin/time; Debian: apt-get install time) for the provider's peak RSS"; exit 1; }
-command -v curl >/dev/null || { echo "make bench needs curl"; exit 1; }
+for t in curl jq; do command -v $t >/dev/null || { echo "make bench needs $t"; exit 1; }; done
 
 BENCH=$(mktemp -d "${TMPDIR:-/tmp}/registrar-bench.XXXXXX")
 MOCK_PIDS=()
