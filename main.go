@@ -5,6 +5,8 @@ import (
 	"context"
 	"flag"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -20,6 +22,9 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
+	if !debug {
+		quietLogsUnlessAsked()
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/registrar-dev/registrar",
@@ -27,5 +32,29 @@ func main() {
 	})
 	if err != nil {
 		log.Fatal(err.Error())
+	}
+}
+
+// logLevelVars are the terraform-plugin-go, framework and provider loggers' level
+// variables. They are read in this process, per request.
+var logLevelVars = []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_REGISTRAR"}
+
+// quietLogsUnlessAsked turns the provider's logging off when no TF_LOG* variable is
+// set. Without a level, terraform-plugin-go, the framework and tflog log at TRACE:
+// every request is formatted as JSON (with runtime.Caller for the location) and piped
+// to Terraform, which parses each line and then discards it, because Terraform shows
+// provider logs only when TF_LOG or TF_LOG_PROVIDER is set (and the provider
+// inherits Terraform's environment). At N = 300 that was about a third of the
+// provider's CPU time and as much again in Terraform (BENCHMARKS.md;
+// hashicorp/terraform-plugin-framework#1269). Any TF_LOG* variable, or -debug,
+// keeps the upstream behaviour.
+func quietLogsUnlessAsked() {
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "TF_LOG") {
+			return
+		}
+	}
+	for _, v := range logLevelVars {
+		_ = os.Setenv(v, "OFF")
 	}
 }
