@@ -75,21 +75,74 @@ resource "registrar_awx_oauth_application" "bench" {
 HCL
 }
 
-# >>> OTHER RESOURCE TYPES: add a generator above (hcl_ltiaas, hcl_tpp, hcl_timeback,
-# hcl_cronofy) and one line each below, with N = $OTHER_N. Their mock counts key is
-# the platform name (GET /_mock/tenants/default/counts). Timeback and Cronofy have no
-# delete API, so their destroy only forgets state (set count key "-" to skip checks).
+hcl_ltiaas() {
+  needs_registrar
+  cat <<HCL
+resource "registrar_ltiaas_platform" "bench" {
+  count                   = $1
+  url                     = "https://lms.example.edu"
+  client_id               = "$2-\${count.index}"
+  name                    = "registrar benchmark \${count.index}"
+  authentication_endpoint = "https://lms.example.edu/auth"
+  access_token_endpoint   = "https://lms.example.edu/token"
+  auth_config = {
+    method = "JWK_SET"
+    key    = "https://lms.example.edu/jwks"
+  }
+}
+HCL
+}
+
+hcl_tpp() {
+  needs_registrar
+  cat <<HCL
+resource "registrar_tpp_oauth_application" "bench" {
+  count          = $1
+  application_id = "$2-\${count.index}"
+  name           = "registrar benchmark \${count.index}"
+  vendor         = "Example Corp"
+  scope          = "certificate:manage"
+  maximum_scope  = "certificate:manage,revoke"
+}
+HCL
+}
+
+hcl_timeback() {
+  needs_registrar
+  cat <<HCL
+resource "registrar_timeback_application" "bench" {
+  count       = $1
+  name        = "$2-\${count.index}"
+  description = "registrar benchmark"
+  launch_url  = "https://quiz.example.com/launch/\${count.index}"
+}
+HCL
+}
+
+hcl_cronofy() {
+  needs_registrar
+  cat <<HCL
+resource "registrar_cronofy_application" "bench" {
+  count = $1
+  name  = "$2-\${count.index}"
+  url   = "https://scheduler.example.com/\${count.index}"
+}
+HCL
+}
+
+# The other resource types run at N = $OTHER_N. Their mock counts key is the
+# platform name (GET /_mock/tenants/default/counts). Timeback and Cronofy have no
+# delete API, so their destroy only forgets state (count key "-" skips the checks).
 #
 #   label                              generator            platform  sizes
 SCENARIOS=(
   "terraform_data                     hcl_terraform_data   -         ${SIZES[*]}"
   "registrar_awx_oauth_application    hcl_awx              awx       ${SIZES[*]}"
-  # "registrar_ltiaas_platform          hcl_ltiaas           ltiaas    $OTHER_N"
-  # "registrar_tpp_oauth_application    hcl_tpp              tpp       $OTHER_N"
-  # "registrar_timeback_application     hcl_timeback         -         $OTHER_N"
-  # "registrar_cronofy_application      hcl_cronofy          -         $OTHER_N"
+  "registrar_ltiaas_platform          hcl_ltiaas           ltiaas    $OTHER_N"
+  "registrar_tpp_oauth_application    hcl_tpp              tpp       $OTHER_N"
+  "registrar_timeback_application     hcl_timeback         -         $OTHER_N"
+  "registrar_cronofy_application      hcl_cronofy          -         $OTHER_N"
 )
-# <<< OTHER RESOURCE TYPES
 RATE_SCENARIO="registrar_awx_oauth_application hcl_awx awx"
 
 # ------------------------------------------------------------------ plumbing
