@@ -272,6 +272,9 @@ for sc in "${SCENARIOS[@]}"; do
     : >"$rssf"
     for r in $(seq 1 "$RUNS"); do
       export BENCH_RSS_FILE=$rssf
+      # Fresh names each run: Timeback cannot delete drafts and its names are global,
+      # so a destroyed run's names stay taken on the platform (and in the mock).
+      "$gen" "$n" "bench-$n-r$r" >"$dir/main.tf"
       res=$(cd "$dir" && tf apply -auto-approve -parallelism=$PARALLELISM)
       read -r w c <<<"$res"
       a+=("$w") ac+=("$c")

@@ -46,15 +46,6 @@ func (a app) hcl() string {
 	return b.String()
 }
 
-// words turns a phrase into a pattern that survives Terraform's line wrapping.
-func words(s string) *regexp.Regexp {
-	parts := strings.Fields(s)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
-}
-
 var uuidRe = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // stateApp returns the mock's application for the id in state.
@@ -229,11 +220,11 @@ func TestApplication_manyPublishers(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      env.Config(app{Name: "multi-publisher-app"}.hcl()),
-				ExpectError: words(fmt.Sprintf("set publisher_id to one of: %s, %s, %s", p1, p2, p3)),
+				ExpectError: acctest.ErrorMatching(fmt.Sprintf("set publisher_id to one of: %s, %s, %s", p1, p2, p3)),
 			},
 			{
 				Config:      env.Config(app{Name: "multi-publisher-app"}.hcl()),
-				ExpectError: words("HTTP 400 Bad Request"),
+				ExpectError: acctest.ErrorMatching("HTTP 400 Bad Request"),
 			},
 			{
 				Config: env.Config(app{Name: "multi-publisher-app", PublisherID: p2}.hcl()),
@@ -303,7 +294,7 @@ func TestApplication_replace(t *testing.T) {
 			},
 			{ // keeping the name: the old draft still holds it
 				Config:      env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed again" }).hcl()),
-				ExpectError: words("names are global on the Timeback developer platform"),
+				ExpectError: acctest.ErrorMatching("names are global on the Timeback developer platform"),
 			},
 		},
 	})
@@ -330,7 +321,7 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 				ResourceName:  addr,
 				ImportState:   true,
 				ImportStateId: "id-with:" + existing.ClientSecret,
-				ExpectError:   words("Invalid import id"),
+				ExpectError:   acctest.ErrorMatching("Invalid import id"),
 			},
 			{
 				Config:             env.Config(cfg.hcl()),
@@ -458,12 +449,12 @@ func TestApplication_validation(t *testing.T) {
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: env.Config(c.a.hcl()), PlanOnly: true, ExpectError: words(c.want)})
+		steps = append(steps, resource.TestStep{Config: env.Config(c.a.hcl()), PlanOnly: true, ExpectError: acctest.ErrorMatching(c.want)})
 	}
 	steps = append(steps, resource.TestStep{ // an empty description
 		Config:      env.Config(strings.Replace(app{Name: "ok"}.hcl(), `"A test application"`, `""`, 1)),
 		PlanOnly:    true,
-		ExpectError: words("Attribute description string length must be between 1 and 1024, got: 0"),
+		ExpectError: acctest.ErrorMatching("Attribute description string length must be between 1 and 1024, got: 0"),
 	})
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 	if n := len(tn.Requests()); n != 0 {
@@ -505,7 +496,7 @@ func TestApplication_clientCredentialsRejected(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.ProviderConfig(map[string]string{"timeback": block}) + app{Name: "never"}.hcl(),
-			ExpectError: words("HTTP 401 Unauthorized. Platform message: Client authentication failed."),
+			ExpectError: acctest.ErrorMatching("HTTP 401 Unauthorized. Platform message: Client authentication failed."),
 		}},
 	})
 	if tn.Timeback.Count() != 0 || countRequests(tn, http.MethodPost, "/applications/") != 0 {
@@ -524,7 +515,7 @@ func TestApplication_duplicateName(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(app{Name: "taken"}.hcl()),
-			ExpectError: words(`names are global on the Timeback developer platform: they are unique across all publishers, and an application named "taken" already exists`),
+			ExpectError: acctest.ErrorMatching(`names are global on the Timeback developer platform: they are unique across all publishers, and an application named "taken" already exists`),
 		}},
 	})
 }
@@ -539,7 +530,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.Config(app{Name: "lost-response"}.hcl()),
-			ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + words(`Timeback has no API to list applications`).String() + `.*` + words(`an application named "lost-response"`).String()),
+			ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + acctest.ErrorMatching(`Timeback has no API to list applications`).String() + `.*` + acctest.ErrorMatching(`an application named "lost-response"`).String()),
 		}},
 	})
 	if n := tn.Timeback.Count(); n != 1 || countRequests(tn, http.MethodPost, "/applications/1.0/drafts") != 1 {
@@ -569,7 +560,7 @@ func TestApplication_dataSource(t *testing.T) {
 			},
 			{
 				Config:      env.Config(fmt.Sprintf("data \"registrar_timeback_application\" \"test\" {\n  id = %q\n}\n", mockapi.RandomUUID())),
-				ExpectError: words("Timeback application not found"),
+				ExpectError: acctest.ErrorMatching("Timeback application not found"),
 			},
 		},
 	})

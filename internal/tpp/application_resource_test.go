@@ -57,15 +57,6 @@ func appHCL(changes map[string]string) string {
 	return b.String()
 }
 
-// words matches a phrase across the line breaks Terraform puts into diagnostics.
-func words(phrase string) *regexp.Regexp {
-	parts := strings.Fields(phrase)
-	for i, p := range parts {
-		parts[i] = regexp.QuoteMeta(p)
-	}
-	return regexp.MustCompile(strings.Join(parts, `\s+`))
-}
-
 // onServer checks the application as the mock holds it.
 func onServer(tn *mockapi.Tenant, id string, check func(a *mockapi.TPPApp) error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
@@ -124,7 +115,7 @@ func TestApplication_createReadImport(t *testing.T) {
 				ResourceName:  addr,
 				ImportState:   true,
 				ImportStateId: "has space",
-				ExpectError:   words("Invalid import id"),
+				ExpectError:   acctest.ErrorMatching("Invalid import id"),
 			},
 			{ // no changes after apply
 				Config:   env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
@@ -369,9 +360,9 @@ func TestApplication_planTimeValidation(t *testing.T) {
 		want    *regexp.Regexp
 	}{
 		{map[string]string{"scope": `"certificate;;configuration"`}, regexp.MustCompile(`(?s)Invalid TPP scope.*part\s+2\s+is\s+empty`)},
-		{map[string]string{"scope": `"certificate:"`}, words("Invalid TPP scope")},
-		{map[string]string{"maximum_scope": `"certificate:manage,,revoke"`}, words("Invalid TPP scope")},
-		{map[string]string{"maximum_scope": `""`}, words("Invalid TPP scope")},
+		{map[string]string{"scope": `"certificate:"`}, acctest.ErrorMatching("Invalid TPP scope")},
+		{map[string]string{"maximum_scope": `"certificate:manage,,revoke"`}, acctest.ErrorMatching("Invalid TPP scope")},
+		{map[string]string{"maximum_scope": `""`}, acctest.ErrorMatching("Invalid TPP scope")},
 		{map[string]string{"access_validity": "-1"}, regexp.MustCompile(`(?s)access_validity.*at\s+least\s+0`)},
 		{map[string]string{"grant_validity": "-5"}, regexp.MustCompile(`(?s)grant_validity.*at\s+least\s+0`)},
 		{map[string]string{"application_id": `"has space"`}, regexp.MustCompile(`(?s)application_id.*without\s+white\s+space`)},
