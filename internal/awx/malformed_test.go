@@ -15,7 +15,7 @@ import (
 // A create answered with a body the provider cannot read is never resent: the
 // application is found by name and reported with its import command, and only one exists.
 func TestApplication_malformedCreateResponses(t *testing.T) {
-	for _, mode := range []string{"html", "truncated", "notjson"} {
+	for _, mode := range []string{"html", "truncated", "notjson", "omit:id"} {
 		t.Run(mode, func(t *testing.T) {
 			env := acctest.New(t)
 			env.Tenant.SetFaults(mockapi.Faults{MalformCreates: 1, Malform: mode})
@@ -23,7 +23,7 @@ func TestApplication_malformedCreateResponses(t *testing.T) {
 				ProtoV6ProviderFactories: acctest.ProviderFactories,
 				Steps: []resource.TestStep{{
 					Config:      env.Config(hcl("garbled", "confidential", "password", "")),
-					ExpectError: acctest.ErrorMatching(`may exist outside Terraform state`, `not the JSON the API documents`, `with id "1"`, `terraform import registrar_awx_oauth_application.<name> 1`),
+					ExpectError: acctest.ErrorMatching(`may exist outside Terraform state`, `with id "1"`, `terraform import registrar_awx_oauth_application.<name> 1`),
 				}},
 			})
 			if n := env.Tenant.AWX.Count(); n != 1 {
