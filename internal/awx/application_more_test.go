@@ -205,12 +205,18 @@ resource "registrar_awx_oauth_application" "many" {
 				if faults == 0 {
 					return fmt.Errorf("no fault was injected: the test proves nothing")
 				}
+				issued := map[string]string{}
+				for _, a := range tn.AWX.All() {
+					issued[fmt.Sprint(a.ID)] = a.ClientSecret
+				}
 				for i := 0; i < 6; i++ {
 					rs := s.RootModule().Resources[fmt.Sprintf("registrar_awx_oauth_application.many.%d", i)]
-					for _, a := range tn.AWX.All() {
-						if fmt.Sprint(a.ID) == rs.Primary.ID && a.ClientSecret != rs.Primary.Attributes["client_secret"] {
-							return fmt.Errorf("application %d: the secret in state is not the one AWX issued", a.ID)
-						}
+					if rs == nil {
+						return fmt.Errorf("many[%d] is not in state", i)
+					}
+					want, ok := issued[rs.Primary.ID]
+					if !ok || want == "" || rs.Primary.Attributes["client_secret"] != want {
+						return fmt.Errorf("many[%d] (id %s): the secret in state is not the one AWX issued", i, rs.Primary.ID)
 					}
 				}
 				return nil

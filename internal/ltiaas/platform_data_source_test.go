@@ -66,7 +66,7 @@ data "registrar_ltiaas_platform" "half" {
   url = "https://canvas.example.edu"
 }
 `),
-				ExpectError: regexp.MustCompile(`client_id`),
+				ExpectError: acctest.ErrorMatching("Error:", "Invalid Attribute Combination", "client_id"),
 			},
 			{ // back to a valid configuration, for the destroy
 				Config: env.Config(p.hcl("test")),
