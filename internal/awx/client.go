@@ -119,7 +119,7 @@ func (c *Client) path(parts ...string) string {
 }
 
 // Create POSTs a new application. The POST is marked duplicate-safe: AWX keeps
-// (name, organization) unique, so a resend after a 503 fails as a duplicate instead
+// (name, organization) unique, so a resend after a 502 or 504 fails as a duplicate instead
 // of creating a second application.
 func (c *Client) Create(ctx context.Context, in CreateInput) (*Application, error) {
 	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPost, Path: c.path(), Body: in, DuplicateSafe: true})

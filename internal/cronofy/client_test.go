@@ -212,3 +212,29 @@ func TestNewClient_rejectsBadSettings(t *testing.T) {
 		t.Fatalf("us base URL %q", u)
 	}
 }
+
+// TestClient_503IsResentOnce: a 503 says Cronofy did not handle the create, so it is
+// resent, and the one application the mock then holds is the one returned.
+func TestClient_503IsResentOnce(t *testing.T) {
+	s := mockapi.New()
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	s.SetURL(srv.URL)
+	tn := s.NewTenant(t.Name())
+	tn.SetFaults(mockapi.Faults{Next503: 2})
+	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oc, err := c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
+	if err != nil {
+		t.Fatalf("create through two 503s: %v", err)
+	}
+	all := tn.Cronofy.All()
+	if len(all) != 1 || all[0].ClientID != oc.ClientID || all[0].ClientSecret != oc.ClientSecret {
+		t.Fatalf("the mock holds %+v, want exactly the returned application", all)
+	}
+	if n := len(tn.Requests()); n != 3 {
+		t.Fatalf("%d requests, want 3 (two 503s, then the create)", n)
+	}
+}

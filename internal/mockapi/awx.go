@@ -24,15 +24,7 @@ type AWX struct {
 	apps map[int]*AWXApp
 	// Organizations are the organization ids that exist, with their names.
 	Organizations map[int]string
-	nextSecret    string
-}
-
-// SetNextSecret makes the next created application get this client secret (a test
-// that must later restore the secret with client_secret_wo needs to know it).
-func (x *AWX) SetNextSecret(s string) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.nextSecret = s
+	nextSecret
 }
 
 // AWXApp is one stored OAuth2 application.
@@ -338,10 +330,7 @@ func (x *AWX) create(w http.ResponseWriter, r *http.Request) {
 	a.ID = x.next
 	x.next++
 	a.ClientID = RandomAlnum(40)
-	a.ClientSecret = RandomAlnum(128)
-	if x.nextSecret != "" {
-		a.ClientSecret, x.nextSecret = x.nextSecret, ""
-	}
+	a.ClientSecret = x.take(func() string { return RandomAlnum(128) })
 	a.Created = time.Now().UTC()
 	a.Modified = a.Created
 	x.apps[a.ID] = a

@@ -17,8 +17,9 @@ import (
 // deliberately no GET or DELETE route: any other call gets 404, so a client that
 // tries to read or delete fails loudly.
 type Cronofy struct {
-	t    *Tenant
-	mu   sync.Mutex
+	t  *Tenant
+	mu sync.Mutex
+	nextSecret
 	apps map[string]*CronofyApp
 	seq  int
 	// rejects are injected 422s: param → value → error.
@@ -145,7 +146,7 @@ func (x *Cronofy) store(name, url, host string) *CronofyApp {
 	x.seq++
 	a := &CronofyApp{
 		ClientID:     RandomAlnum(32),
-		ClientSecret: RandomAlnum(64),
+		ClientSecret: x.take(func() string { return RandomAlnum(64) }),
 		Name:         name, URL: url, Host: host,
 		Created: time.Now().UTC(),
 		seq:     x.seq,

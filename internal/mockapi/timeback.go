@@ -47,6 +47,7 @@ import (
 type Timeback struct {
 	t  *Tenant
 	mu sync.Mutex
+	nextSecret
 
 	apps map[string]*TimebackApp
 	// publishers are the caller's publisher memberships.
@@ -256,7 +257,7 @@ func (x *Timeback) fill(a *TimebackApp) {
 		a.ClientID = strings.ToLower(RandomAlnum(26))
 	}
 	if a.ClientSecret == "" {
-		a.ClientSecret = RandomAlnum(52)
+		a.ClientSecret = x.take(func() string { return RandomAlnum(52) })
 	}
 	if a.Scopes == nil {
 		a.Scopes = []string{"lti.readonly"}

@@ -43,6 +43,12 @@ resource "registrar_tpp_oauth_application" "f" {
   maximum_scope  = "certificate:manage,revoke"
 }
 
+resource "registrar_cronofy_application" "f" {
+  count = 20
+  name  = "faulty-${count.index}"
+  url   = "https://scheduler.example.com/${count.index}"
+}
+
 resource "registrar_timeback_application" "f" {
   count       = 20
   name        = "faulty-${count.index}"
@@ -51,12 +57,11 @@ resource "registrar_timeback_application" "f" {
 }
 `
 
-// TestFaults_noDuplicates (issue 7 item 1): 20 objects of each resource whose create the
-// platform keeps unique (AWX, LTIaaS, TPP, Timeback) while the mock answers 20 % 429
-// (Retry-After: 1), 10 % 503 and adds 50 ms to every request. The apply succeeds, the mock
-// holds exactly 20 of each, and every secret in state is the one the mock issued.
-// Cronofy is left out by design: its create has no unique key, so a POST answered 503 is
-// not resent (a resend could create a second application); see the provider docs.
+// TestFaults_noDuplicates (issue 7 item 1): 20 objects of each of the five resources while
+// the mock answers 20 % 429 (Retry-After: 1), 10 % 503 and adds 50 ms to every request.
+// The apply succeeds, the mock holds exactly 20 of each, and every secret in state is the
+// one the mock issued. The mock's 503 is sent before processing (design.md section 4), which
+// is why a create without a unique key (Cronofy) may be resent after it.
 func TestFaults_noDuplicates(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
@@ -68,19 +73,22 @@ func TestFaults_noDuplicates(t *testing.T) {
 			Config: env.Config(faultyConfig),
 			Check: func(s *terraform.State) error {
 				counts := tn.Counts()
-				for _, p := range []string{"awx", "ltiaas", "tpp", "timeback"} {
+				for _, p := range []string{"awx", "ltiaas", "tpp", "timeback", "cronofy"} {
 					if counts[p] != 20 {
 						return fmt.Errorf("the %s mock holds %d objects, want 20", p, counts[p])
 					}
 				}
-				var faults int
+				var faults, post503 int
 				for _, r := range tn.Requests() {
 					if r.Fault == "429" || r.Fault == "503" {
 						faults++
 					}
+					if r.Fault == "503" && r.Method == "POST" {
+						post503++
+					}
 				}
-				if faults < 10 {
-					return fmt.Errorf("only %d faults were injected: the test proves little", faults)
+				if faults < 10 || post503 == 0 {
+					return fmt.Errorf("only %d faults were injected (%d 503s on a create): the test proves little", faults, post503)
 				}
 				awx := map[string]string{}
 				for _, a := range tn.AWX.All() {
@@ -89,6 +97,10 @@ func TestFaults_noDuplicates(t *testing.T) {
 				tb := map[string]string{}
 				for _, a := range tn.Timeback.All() {
 					tb[a.ApplicationID] = a.ClientSecret
+				}
+				cr := map[string]string{}
+				for _, a := range tn.Cronofy.All() {
+					cr[a.ClientID] = a.ClientSecret
 				}
 				for i := 0; i < 20; i++ {
 					rs := s.RootModule().Resources[fmt.Sprintf("registrar_awx_oauth_application.f.%d", i)].Primary
@@ -99,8 +111,12 @@ func TestFaults_noDuplicates(t *testing.T) {
 					if tb[rs.ID] == "" || rs.Attributes["client_secret"] != tb[rs.ID] {
 						return fmt.Errorf("Timeback application %s: the secret in state is not the one issued", rs.ID)
 					}
+					rs = s.RootModule().Resources[fmt.Sprintf("registrar_cronofy_application.f.%d", i)].Primary
+					if id := rs.Attributes["client_id"]; cr[id] == "" || rs.Attributes["client_secret"] != cr[id] {
+						return fmt.Errorf("Cronofy application %s: the secret in state is not the one issued", id)
+					}
 				}
-				t.Logf("%d faults injected; exactly 20 objects on each platform", faults)
+				t.Logf("%d faults injected (%d 503s on a create); exactly 20 objects on each platform", faults, post503)
 				return nil
 			},
 		}},

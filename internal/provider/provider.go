@@ -72,7 +72,7 @@ func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest
 			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables.",
 		Attributes: map[string]schema.Attribute{
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed request is retried (default `4`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429, on errors before the request was sent, and, where the platform enforces a unique key, on 502/503/504.",
+				MarkdownDescription: "How many times a failed request is retried (default `4`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
 			},

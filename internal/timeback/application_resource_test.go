@@ -525,13 +525,41 @@ func TestApplication_duplicateName(t *testing.T) {
 func TestApplication_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
+	const secret = "restored-timeback-secret-0123456789abcdef"
+	tn.Timeback.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
+	restore := env.Config(app{Name: "lost-response", Extra: fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)}.hcl())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.Config(app{Name: "lost-response"}.hcl()),
-			ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + acctest.ErrorMatching(`Timeback has no API to list applications`).String() + `.*` + acctest.ErrorMatching(`an application named "lost-response"`).String()),
-		}},
+		Steps: []resource.TestStep{
+			{
+				Config:      env.Config(app{Name: "lost-response"}.hcl()),
+				ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + acctest.ErrorMatching(`Timeback has no API to list applications`).String() + `.*` + acctest.ErrorMatching(`an application named "lost-response"`).String() + `.*` + acctest.ErrorMatching(`terraform import registrar_timeback_application`).String()),
+			},
+			{ // the user finds its id (in the Timeback console) and imports it
+				PreConfig: func() {
+					if n := tn.Timeback.Count(); n != 1 {
+						t.Errorf("Timeback holds %d applications after the lost response, want 1 (no resend)", n)
+					}
+				},
+				Config:       restore,
+				ResourceName: addr,
+				ImportState:  true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) {
+					all := tn.Timeback.All()
+					if len(all) != 1 {
+						return "", fmt.Errorf("Timeback holds %d applications", len(all))
+					}
+					return all[0].ApplicationID, nil
+				},
+				ImportStatePersist: true,
+			},
+			{ // and restores the secret with client_secret_wo
+				Config: restore,
+				Check:  secretIssued(tn),
+			},
+			{Config: restore, PlanOnly: true},
+		},
 	})
 	if n := tn.Timeback.Count(); n != 1 || countRequests(tn, http.MethodPost, "/applications/1.0/drafts") != 1 {
 		t.Fatalf("Timeback holds %d applications after a lost response; the create must be sent once", n)

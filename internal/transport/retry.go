@@ -62,8 +62,14 @@ func idempotent(method string) bool {
 
 // CheckRetry is the retry policy (design rule 7):
 //   - idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS): connection errors, 429, 502, 503, 504;
-//   - other methods (POST, PATCH): 429, and connection errors that happened before the request
-//     was written; 502/503/504 only when the request is marked DuplicateSafe.
+//   - other methods (POST, PATCH): 429 and 503, and connection errors that happened before the
+//     request was written; 502/504 only when the request is marked DuplicateSafe.
+//
+// 429 and 503 are the two statuses with which a server says it did not handle the request
+// (RFC 9110 §15.5.30 and §15.6.4: too many requests, unable to handle it now), so a resend
+// cannot make a second object. 502 and 504 come from a gateway that may have passed the
+// request on before it failed, so only a create the platform keeps unique (a resend finds
+// the first object by its key) is resent after them.
 //
 // TLS certificate errors and a cancelled context are never retried.
 func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
@@ -82,9 +88,9 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 		return idempotent(method) || !wrote, nil
 	}
 	switch resp.StatusCode {
-	case http.StatusTooManyRequests:
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		return true, nil
-	case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
 		return idempotent(method) || dupSafe, nil
 	}
 	return false, nil

@@ -155,7 +155,7 @@ type Request struct {
 	Form url.Values
 	// DuplicateSafe marks a POST that the platform cannot turn into a second object
 	// (a unique key makes a resend fail as a conflict instead); such a POST is also
-	// retried on 502, 503 and 504.
+	// retried on 502 and 504, where a gateway may have passed the first attempt on.
 	DuplicateSafe bool
 	// NoAuth skips the client's Authenticator (token exchanges set their own header).
 	NoAuth bool

@@ -46,10 +46,10 @@ func TestRetryMatrix(t *testing.T) {
 		{"GET", 429, false, 4}, {"GET", 502, false, 4}, {"GET", 503, false, 4}, {"GET", 504, false, 4},
 		{"GET", 500, false, 1}, {"GET", 400, false, 1}, {"GET", 404, false, 1}, {"GET", 0, false, 4},
 		{"PUT", 503, false, 4}, {"DELETE", 503, false, 4}, {"DELETE", 0, false, 4},
-		{"POST", 429, false, 4}, {"POST", 503, false, 1}, {"POST", 502, false, 1}, {"POST", 504, false, 1},
+		{"POST", 429, false, 4}, {"POST", 503, false, 4}, {"POST", 502, false, 1}, {"POST", 504, false, 1},
 		{"POST", 500, false, 1}, {"POST", 0, false, 1},
-		{"POST", 503, true, 4}, {"POST", 0, true, 1},
-		{"PATCH", 429, false, 4}, {"PATCH", 503, false, 1}, {"PATCH", 0, false, 1},
+		{"POST", 502, true, 4}, {"POST", 503, true, 4}, {"POST", 504, true, 4}, {"POST", 0, true, 1},
+		{"PATCH", 429, false, 4}, {"PATCH", 503, false, 4}, {"PATCH", 502, false, 1}, {"PATCH", 504, false, 1}, {"PATCH", 0, false, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.method+"-"+http.StatusText(tc.status)+map[bool]string{true: "-dupsafe"}[tc.duplicateSafe], func(t *testing.T) {
