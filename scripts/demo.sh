@@ -62,8 +62,12 @@ terraform init -input=false -no-color | grep -E "Installing|Installed|successful
 step "terraform apply"
 terraform apply -input=false -auto-approve -no-color
 
-step "What was registered (secrets stay <sensitive>)"
-terraform output -no-color
+step "What was registered (secrets stay in state, never printed)"
+terraform output -raw summary
+echo
+echo
+echo "The secrets are sensitive outputs; \`terraform output\` shows:"
+terraform output -no-color | grep -E '^portal_client_secret'
 
 step "A second plan: no changes expected"
 set +e

@@ -47,7 +47,7 @@ func main() {
 		fmt.Printf("export LTIAAS_BASE_URL=%s LTIAAS_API_KEY=%s\n", url, c.LTIaaSAPIKey)
 		fmt.Printf("export VENAFI_URL=%s VENAFI_USER=%s VENAFI_PASS=%s VENAFI_CLIENT_ID=%s\n", url, c.TPPUsername, c.TPPPassword, c.TPPClientID)
 		fmt.Printf("export TIMEBACK_BASE_URL=%s TIMEBACK_TOKEN=%s\n", url, c.TimebackToken)
-		fmt.Printf("export CRONOFY_ADMIN_API_KEY=%s\n", c.CronofyAdminAPIKey)
+		fmt.Printf("export CRONOFY_BASE_URL=%s CRONOFY_ADMIN_API_KEY=%s\n", url, c.CronofyAdminAPIKey)
 	}
 	fmt.Fprintf(os.Stderr, "registrar-mock serving on %s (started %s)\n", url, time.Now().Format(time.RFC3339))
 
