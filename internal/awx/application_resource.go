@@ -207,12 +207,17 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		// The request may have been carried out: never resend blindly. Look the
 		// application up by its unique key; resend only when it is certainly absent.
 		found, lerr := r.client.FindByName(ctx, in.Name, in.Organization)
+		// A public application has no secret, so nothing but its id was lost.
+		orphan := tfx.Orphan
+		if in.ClientType == "public" {
+			orphan = tfx.OrphanWithoutSecret
+		}
 		switch {
 		case lerr != nil:
-			tfx.Orphan(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
+			orphan(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
 			return
 		case found != nil:
-			tfx.Orphan(&resp.Diagnostics, plan.op("create"), resourceType, strconv.FormatInt(found.ID, 10), err)
+			orphan(&resp.Diagnostics, plan.op("create"), resourceType, strconv.FormatInt(found.ID, 10), err)
 			return
 		}
 		app, err = r.client.Create(ctx, in)

@@ -70,12 +70,12 @@ func blockSchema() schema.Block {
 				Validators:          []validator.String{stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName("username"))},
 			},
 			"username": schema.StringAttribute{
-				MarkdownDescription: "A user for HTTP Basic authentication (instead of `token`). Environment: `CONTROLLER_USERNAME`.",
+				MarkdownDescription: "A user for HTTP Basic authentication (instead of `token`). Environment: `CONTROLLER_USERNAME`, `TOWER_USERNAME`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName("password"))},
 			},
 			"password": schema.StringAttribute{
-				MarkdownDescription: "The password of `username`. Environment: `CONTROLLER_PASSWORD`.",
+				MarkdownDescription: "The password of `username`. Environment: `CONTROLLER_PASSWORD`, `TOWER_PASSWORD`.",
 				Optional:            true,
 				Sensitive:           true,
 				Validators:          []validator.String{stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName("username"))},

@@ -290,7 +290,8 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	if err := r.client.SetActive(ctx, p.ID, wantActive); err != nil {
 		tfx.APIError(&resp.Diagnostics, plan.op(activeVerb(wantActive)), err,
-			"The platform was created (id "+p.ID+") and is in state; the next apply retries the "+activeVerb(wantActive)+" call.")
+			"The platform was created (id "+p.ID+") and is in state, but Terraform marks a resource whose create failed as tainted, so the next apply would replace it (new id and public_key). "+
+				"To keep this registration, run `terraform untaint <address of this resource>`, then apply again: the provider retries the "+activeVerb(wantActive)+" call.")
 		return
 	}
 	plan.Active = types.BoolValue(wantActive)

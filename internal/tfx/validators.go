@@ -7,6 +7,8 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
@@ -39,14 +41,25 @@ func (v urlValidator) ValidateString(ctx context.Context, req validator.StringRe
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	raw := req.ConfigValue.ValueString()
+	resp.Diagnostics.Append(CheckURL(req.Path, "", req.ConfigValue.ValueString(), v.o)...)
+}
+
+// CheckURL is the URL validator's check, for values that do not come from the
+// configuration (an environment variable, named by source in the message).
+func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
+	var diags diag.Diagnostics
+	desc := urlValidator{o}.Description(context.Background())
+	if source != "" {
+		source += " "
+	}
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%q is not a URL: %v; it %s.", raw, err, v.Description(ctx)))
+		diags.AddAttributeError(p, "Invalid URL", fmt.Sprintf("%s%q is not a URL: %v; it %s.", source, raw, err, desc))
 	case u.Scheme != "http" && u.Scheme != "https", u.Host == "":
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL", fmt.Sprintf("%q %s, such as https://example.com/path.", raw, v.Description(ctx)))
-	case v.o.HTTPSOnly && u.Scheme == "http" && !IsLoopback(u.Hostname()):
-		resp.Diagnostics.AddAttributeError(req.Path, "Insecure URL", fmt.Sprintf("%q uses http; it %s.", raw, v.Description(ctx)))
+		diags.AddAttributeError(p, "Invalid URL", fmt.Sprintf("%s%q %s, such as https://example.com/path.", source, raw, desc))
+	case o.HTTPSOnly && u.Scheme == "http" && !IsLoopback(u.Hostname()):
+		diags.AddAttributeError(p, "Insecure URL", fmt.Sprintf("%s%q uses http; it %s.", source, raw, desc))
 	}
+	return diags
 }

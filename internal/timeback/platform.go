@@ -128,6 +128,11 @@ func configure(ctx context.Context, obj types.Object, s transport.Settings) (any
 		return nil, diags
 	}
 	diags.Append(tfx.CheckBaseURL("timeback", cfg.BaseURL)...)
+	if cfg.TokenURL != "" && !isSet(m.TokenURL) {
+		// The block's token_url is validated by its schema; the environment's here,
+		// because the client secret is sent to it.
+		diags.Append(tfx.CheckURL(path.Root("timeback").AtName("token_url"), envTokenURL, cfg.TokenURL, tfx.URLOptions{HTTPSOnly: true})...)
+	}
 	if diags.HasError() {
 		return nil, diags
 	}

@@ -335,7 +335,7 @@ func (e *RequestError) Error() string {
 		msg = uerr.Err.Error()
 	}
 	if strings.Contains(msg, "x509:") || strings.Contains(msg, "tls:") {
-		msg += " (the server's TLS certificate is not trusted: install its CA, or set insecure_skip_verify = true for a test instance)"
+		msg += " (the server's TLS certificate is not trusted: add the CA that issued it to this machine's trust store, or use the host name the certificate names; for a test AWX instance, the awx block's insecure_skip_verify turns verification off)"
 	}
 	return fmt.Sprintf("%s %s %s: no response after %d attempt(s): %s", e.Platform, e.Method, e.Path, e.Attempts, msg)
 }
