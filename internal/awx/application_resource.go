@@ -395,7 +395,7 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{tfx.RestapiMove{
 		ResourceType: resourceType,
 		Object:       "an AWX OAuth application",
-		PathHint:     "applications",
+		PathHint:     "application",
 		IDKeys:       []string{"id"},
 		ValidID:      numericID.MatchString,
 		IDFormat:     `its numeric AWX id, such as "42"`,

@@ -417,7 +417,7 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{tfx.RestapiMove{
 		ResourceType: resourceType,
 		Object:       "a Cronofy application",
-		PathHint:     "applications",
+		PathHint:     "application",
 		IDKeys:       []string{"oauth_client/client_id", "client_id"},
 		ValidID:      clientIDRe.MatchString,
 		IDFormat:     "its client id, as `<client_id>` or `<data_center>/<client_id>`",

@@ -45,7 +45,7 @@ func TestMoveState(t *testing.T) {
 		{Name: "restapi import left only the id in data", State: imported, Want: map[string]any{"id": id, "name": nil, "auth_config": nil}},
 		{Name: "missing id", State: noID, WantError: []string{`no usable "id"`, `has no id`, `import {`}},
 		{Name: "id with white space", State: badID, WantError: []string{`no usable "id"`, `"canvas platform"`, `LTIaaS platform id`}},
-		{Name: "another kind of object", State: wrongPath, WantError: []string{`"path" is not an LTIaaS platform registration's API`, `"platforms"`}},
+		{Name: "another kind of object", State: wrongPath, WantError: []string{`"path" is not an LTIaaS platform registration's API`, `"platform"`}},
 		{Name: "wrong source type", SourceType: "restapi_objects", State: state, WantError: []string{`Unable to Move Resource State`}},
 	})
 }

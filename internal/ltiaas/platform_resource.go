@@ -467,7 +467,7 @@ func (r *platformResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{tfx.RestapiMove{
 		ResourceType: resourceType,
 		Object:       "an LTIaaS platform registration",
-		PathHint:     "platforms",
+		PathHint:     "platform",
 		IDKeys:       []string{"id"},
 		ValidID:      importID.MatchString,
 		IDFormat:     `its LTIaaS platform id, such as "0123456789abcdef0123456789abcdef"`,

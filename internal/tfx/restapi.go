@@ -311,7 +311,7 @@ type RestapiMove struct {
 	// Object names the platform object, such as "an AWX OAuth application".
 	Object string
 	// PathHint is a part that restapi's path (or create_path, read_path) must
-	// contain, case-insensitively, such as "applications": a guard against moving an
+	// contain, case-insensitively, such as "application": a guard against moving an
 	// object of another kind.
 	PathHint string
 	// IDKeys are where the platform's answers or `data` hold the id when restapi's

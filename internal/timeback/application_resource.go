@@ -493,7 +493,7 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{tfx.RestapiMove{
 		ResourceType: resourceType,
 		Object:       "a Timeback application",
-		PathHint:     "applications",
+		PathHint:     "application",
 		IDKeys:       []string{"applicationId", "sourcedId"},
 		ValidID:      uuidID.MatchString,
 		IDFormat:     `its applicationId, a UUID such as "123e4567-e89b-12d3-a456-426614174000"`,

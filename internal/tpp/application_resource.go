@@ -379,7 +379,7 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 	return []resource.StateMover{tfx.RestapiMove{
 		ResourceType: resourceType,
 		Object:       "a TPP OAuth application",
-		PathHint:     "oauth",
+		PathHint:     "application",
 		IDKeys:       []string{"Application/ID", "ID", "ApplicationId"},
 		ValidID:      applicationIDRe.MatchString,
 		IDFormat:     `its application id (the "Client ID" in the TPP console), such as "ci-pipeline"`,
