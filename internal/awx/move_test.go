@@ -81,7 +81,7 @@ func TestMoveState(t *testing.T) {
 		},
 		{
 			Name: "id not numeric", State: badID,
-			WantError: []string{`no usable "id"`, `"portal"`, `is not its numeric AWX id`, `import {`},
+			WantError: []string{`no usable "id"`, `"portal"`, `is its numeric AWX id`, `import {`},
 		},
 		{
 			Name: "another kind of object", State: users,
@@ -89,7 +89,7 @@ func TestMoveState(t *testing.T) {
 		},
 		{
 			Name: "data not JSON", State: badData,
-			WantError: []string{`unreadable state`, `"data" is not a JSON object`},
+			WantError: []string{`Cannot move restapi_object to registrar_awx_oauth_application: "data" is not a JSON object`, `import {`},
 		},
 		{
 			Name: "wrong source type", SourceType: "restapi_data", State: state, Secret: secret,

@@ -34,7 +34,7 @@ func TestMoveState(t *testing.T) {
 		},
 		{Name: "id from create_response", State: byAnswer, Secret: secret, Want: map[string]any{"id": "4bKq9sWmZ2RrT7yXc1LdE8pVnH3fJ6uA", "client_secret": secret}},
 		{Name: "secret not recorded", State: lost, WantWarning: "holds no client secret", Want: map[string]any{"client_secret": nil, "name": "Scheduler"}},
-		{Name: "id with a slash", State: slash, WantError: []string{`no usable "id"`, `"us/4bKq9sWmZ2RrT7yXc1LdE8pVnH3fJ6uA"`, `is not its client id`}},
+		{Name: "id with a slash", State: slash, WantError: []string{`no usable "id"`, `"us/4bKq9sWmZ2RrT7yXc1LdE8pVnH3fJ6uA"`, `is its client id`}},
 		{Name: "wrong source provider", SourceProvider: "registry.terraform.io/hashicorp/http", State: state, Secret: secret, WantError: []string{`Unable to Move Resource State`}},
 	})
 }

@@ -53,6 +53,8 @@ type RestapiObject struct {
 	APIResponse, CreateResponse map[string]any
 }
 
+var errDataNotObject = errors.New(`the restapi_object attribute "data" is not a JSON object, so its arguments cannot be read`)
+
 // DecodeRestapiObject decodes the raw state of a restapi_object. It fails only on
 // what makes a move impossible or unsafe: no JSON state, or a `data` that is not a
 // JSON object. Responses that are not JSON (restapi keeps raw bodies) are ignored.
@@ -72,7 +74,7 @@ func DecodeRestapiObject(raw *tfprotov6.RawState) (*RestapiObject, error) {
 	}
 	var ok bool
 	if o.DataObject, ok = jsonObject(s["data"]); !ok {
-		return nil, errors.New(`the restapi_object attribute "data" is not a JSON object, so its arguments cannot be read`)
+		return nil, errDataNotObject
 	}
 	o.APIResponse, _ = jsonObject(s["api_response"])
 	o.CreateResponse, _ = jsonObject(s["create_response"])
@@ -342,7 +344,11 @@ func (m RestapiMove) move(ctx context.Context, req resource.MoveStateRequest, re
 	}
 	o, err := DecodeRestapiObject(req.SourceRawState)
 	if err != nil {
-		m.fail(&resp.Diagnostics, "unreadable state", capitalize(err.Error())+".")
+		what := "unreadable state"
+		if errors.Is(err, errDataNotObject) {
+			what = `"data" is not a JSON object`
+		}
+		m.fail(&resp.Diagnostics, what, capitalize(err.Error())+".")
 		return
 	}
 	if !o.pathContains(m.PathHint) {
@@ -407,7 +413,7 @@ func (m RestapiMove) id(o *RestapiObject) (id, problem string) {
 	if len(bad) == 0 {
 		return "", fmt.Sprintf("The restapi_object state has no id: its \"id\" attribute is empty, and neither its answers nor its data hold %s.", m.IDFormat)
 	}
-	return "", fmt.Sprintf("The restapi_object's \"id\" (and object_id, and the ids in its answers and data: %s) is not %s.", strings.Join(bad, ", "), m.IDFormat)
+	return "", fmt.Sprintf("None of the restapi_object's ids (its \"id\" and \"object_id\" attributes, then the ids in its answers and data: %s) is %s.", strings.Join(bad, ", "), m.IDFormat)
 }
 
 func short(s string) string {

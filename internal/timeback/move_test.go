@@ -43,7 +43,7 @@ func TestMoveState(t *testing.T) {
 			Want: map[string]any{"id": id, "client_secret": nil, "sandbox_client_secret": nil, "publisher_id": nil, "name": "Quiz Builder"},
 		},
 		{Name: "missing id", State: noID, WantError: []string{`no usable "id"`, `has no id`, `UUID`, `client_secret_wo`}},
-		{Name: "id not a UUID", State: notUUID, WantError: []string{`no usable "id"`, `"Quiz Builder"`, `is not its applicationId`}},
+		{Name: "id not a UUID", State: notUUID, WantError: []string{`no usable "id"`, `"Quiz Builder"`, `is its applicationId`}},
 		{Name: "wrong source type", SourceType: "restapi_object_v2", State: state, Secret: secret, WantError: []string{`Unable to Move Resource State`}},
 	})
 }
