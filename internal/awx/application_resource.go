@@ -36,6 +36,7 @@ var (
 	_ resource.ResourceWithConfigure      = &applicationResource{}
 	_ resource.ResourceWithImportState    = &applicationResource{}
 	_ resource.ResourceWithValidateConfig = &applicationResource{}
+	_ resource.ResourceWithMoveState      = &applicationResource{}
 )
 
 const resourceType = "registrar_awx_oauth_application"
@@ -390,4 +391,35 @@ func truncate(s string) string {
 		return s[:12] + "…"
 	}
 	return s
+}
+
+// MoveState takes over a restapi_object that registered the application (a moved
+// block, Terraform 1.8+): the id ImportState takes, the arguments restapi sent, and
+// the secret from restapi's create_response. The refresh that follows reads the rest.
+func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{tfx.RestapiMove{
+		ResourceType: resourceType,
+		Object:       "an AWX OAuth application",
+		PathHint:     "application",
+		IDKeys:       []string{"id"},
+		ValidID:      numericID.MatchString,
+		IDFormat:     `its numeric AWX id, such as "42"`,
+		SecretKeys:   []string{"client_secret"},
+		SecretExpected: func(o *tfx.RestapiObject) bool {
+			ct, _ := o.Answer("client_type").Or(o.Data("client_type")).String()
+			return ct != "public" // a public application has no secret
+		},
+		Fill: func(o *tfx.RestapiObject, _ string, t *tfx.MoveTarget) {
+			t.String("client_id", o.Answer("client_id"))
+			t.String("name", o.Data("name"))
+			t.String("description", o.Data("description"))
+			t.Int64("organization", o.Data("organization"))
+			t.String("client_type", o.Data("client_type"))
+			t.String("authorization_grant_type", o.Data("authorization_grant_type"))
+			if uris, ok := o.Data("redirect_uris").String(); ok {
+				t.Set("redirect_uris", tfx.SetFromStrings(strings.Fields(uris), false))
+			}
+			t.Bool("skip_authorization", o.Data("skip_authorization"))
+		},
+	}.StateMover()}
 }

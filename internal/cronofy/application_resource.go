@@ -31,6 +31,7 @@ var (
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
 	_ resource.ResourceWithModifyPlan  = &applicationResource{}
+	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
 
 const resourceType = "registrar_cronofy_application"
@@ -80,25 +81,26 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				stringvalidator.LengthAtLeast(1),
 				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
 			},
-			PlanModifiers: []planmodifier.String{replaceUnlessImported()},
+			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
 		"url": schema.StringAttribute{
 			MarkdownDescription: "The application's homepage-like URL, an absolute `http` or `https` URI. It is **not** an OAuth redirect URI. " +
 				"Changing it replaces the application (a second one is provisioned; the old one stays in Cronofy).",
 			Required:      true,
 			Validators:    []validator.String{homepageURL{}},
-			PlanModifiers: []planmodifier.String{replaceUnlessImported()},
+			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
 		"data_center": schema.StringAttribute{
 			MarkdownDescription: "The data center the application is provisioned in: `au`, `ca`, `de`, `sg`, `uk` or `us`. Default: the provider's `cronofy.data_center` " +
 				"at creation (recorded in state, so a later change of the provider's default does not move or replace the application). " +
-				"The Admin API key must belong to this data center. Changing it replaces the application.",
+				"The Admin API key must belong to this data center. Changing it replaces the application. " +
+				"After a move from `restapi_object` (whose state does not say) it is recorded, without replacement, on the next apply.",
 			Optional:   true,
 			Computed:   true,
 			Validators: []validator.String{stringvalidator.OneOf(DataCenters()...)},
 			PlanModifiers: []planmodifier.String{
 				stringplanmodifier.UseStateForUnknown(),
-				stringplanmodifier.RequiresReplace(),
+				replaceUnlessNull("Changing the value replaces the application; after a move from restapi_object, the first value is recorded without replacement."),
 			},
 		},
 		"client_id": schema.StringAttribute{
@@ -125,16 +127,17 @@ func (r *applicationResource) Configure(_ context.Context, req resource.Configur
 	r.client = c
 }
 
-// replaceUnlessImported is RequiresReplace, except when the state holds no value:
-// after an import (no API can read name or url) the configured value is recorded
-// in place, with no API call.
-func replaceUnlessImported() planmodifier.String {
+const importedDescription = "Changing the value replaces the application; after an import, the first configured value is recorded without replacement."
+
+// replaceUnlessNull is RequiresReplace, except when the state holds no value: after
+// an import (no API can read name or url), or a move from restapi_object (whose state
+// has no data center), the value is recorded in place, with no API call.
+func replaceUnlessNull(description string) planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(
 		func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
 			resp.RequiresReplace = !req.StateValue.IsNull()
 		},
-		"Changing the value replaces the application; after an import, the first configured value is recorded without replacement.",
-		"Changing the value replaces the application; after an import, the first configured value is recorded without replacement.",
+		description, description,
 	)
 }
 
@@ -157,6 +160,11 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if state.DataCenter.IsNull() && (plan.DataCenter.IsNull() || plan.DataCenter.IsUnknown()) && r.client != nil {
+		// Moved from restapi_object, whose state does not say: record the provider's
+		// data center, as an import without one does.
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 	}
 	var changed []string
 	for _, f := range []struct {
@@ -293,8 +301,8 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
 // Update only records values without an API call: client_secret_wo (when its version
-// changes) and, after an import, the configured name and url. Every other change
-// replaces the application.
+// changes), after an import the configured name and url, and after a move the data
+// center. Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -302,7 +310,10 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.ID, plan.ClientID, plan.DataCenter = state.ID, state.ClientID, state.DataCenter
+	plan.ID, plan.ClientID = state.ID, state.ClientID
+	if !state.DataCenter.IsNull() || plan.DataCenter.IsUnknown() {
+		plan.DataCenter = state.DataCenter
+	}
 	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &plan.Secret)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -394,4 +405,27 @@ func (v homepageURL) ValidateString(ctx context.Context, req validator.StringReq
 	}
 	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Cronofy application URL",
 		fmt.Sprintf("url %q must be an absolute http or https URI, such as https://app.example.com. It is the application's homepage-like URL shown by Cronofy, not an OAuth redirect URI.", raw))
+}
+
+// MoveState takes over a restapi_object that provisioned the application (a moved
+// block, Terraform 1.8+): the client id ImportState takes, name and url from what
+// restapi sent (Cronofy cannot be read, so they come from nowhere else), and the
+// secret from restapi's create_response. restapi's state does not say which data
+// center the application is in: data_center is recorded from the configuration or
+// the provider on the next apply, without replacement.
+func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{tfx.RestapiMove{
+		ResourceType: resourceType,
+		Object:       "a Cronofy application",
+		PathHint:     "application",
+		IDKeys:       []string{"oauth_client/client_id", "client_id"},
+		ValidID:      clientIDRe.MatchString,
+		IDFormat:     "its client id, as `<client_id>` or `<data_center>/<client_id>`",
+		SecretKeys:   []string{"oauth_client/client_secret", "client_secret"},
+		Fill: func(o *tfx.RestapiObject, id string, t *tfx.MoveTarget) {
+			t.Set("client_id", types.StringValue(id))
+			t.String("name", o.Data("name"))
+			t.String("url", o.Data("url"))
+		},
+	}.StateMover()}
 }

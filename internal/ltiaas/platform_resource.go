@@ -31,6 +31,7 @@ var (
 	_ resource.Resource                = &platformResource{}
 	_ resource.ResourceWithConfigure   = &platformResource{}
 	_ resource.ResourceWithImportState = &platformResource{}
+	_ resource.ResourceWithMoveState   = &platformResource{}
 )
 
 const resourceType = "registrar_ltiaas_platform"
@@ -458,4 +459,32 @@ func (r *platformResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// MoveState takes over a restapi_object that registered the platform (a moved block,
+// Terraform 1.8+): the id ImportState takes and the arguments restapi sent; the
+// refresh that follows reads the rest. There is no secret to carry over.
+func (r *platformResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{tfx.RestapiMove{
+		ResourceType: resourceType,
+		Object:       "an LTIaaS platform registration",
+		PathHint:     "platform",
+		IDKeys:       []string{"id"},
+		ValidID:      importID.MatchString,
+		IDFormat:     `its LTIaaS platform id, such as "0123456789abcdef0123456789abcdef"`,
+		Fill: func(o *tfx.RestapiObject, _ string, t *tfx.MoveTarget) {
+			t.String("url", o.Data("url"))
+			t.String("client_id", o.Data("clientId"))
+			t.String("name", o.Data("name"))
+			t.String("authentication_endpoint", o.Data("authenticationEndpoint"))
+			t.String("access_token_endpoint", o.Data("accesstokenEndpoint"))
+			t.String("auth_config.method", o.Data("authConfig/method"))
+			t.String("auth_config.key", o.Data("authConfig/key"))
+			// Only when configured: LTIaaS reports its default (the token endpoint)
+			// otherwise, which Read keeps null.
+			t.String("authorization_server", o.Data("authorizationServer"))
+			t.Bool("active", o.Data("active"))
+			t.String("public_key", o.Answer("publicKey"))
+		},
+	}.StateMover()}
 }

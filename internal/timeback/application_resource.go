@@ -31,6 +31,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
 
 const resourceType = "registrar_timeback_application"
@@ -482,4 +483,32 @@ func truncate(s string) string {
 		return s[:12] + "…"
 	}
 	return s
+}
+
+// MoveState takes over a restapi_object that registered the draft (a moved block,
+// Terraform 1.8+): the id ImportState takes, the arguments restapi sent, the
+// publisher Timeback assigned and the secrets from restapi's create_response
+// (Timeback cannot show them again). The refresh that follows reads the rest.
+func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{tfx.RestapiMove{
+		ResourceType: resourceType,
+		Object:       "a Timeback application",
+		PathHint:     "application",
+		IDKeys:       []string{"applicationId", "sourcedId"},
+		ValidID:      uuidID.MatchString,
+		IDFormat:     `its applicationId, a UUID such as "123e4567-e89b-12d3-a456-426614174000"`,
+		SecretKeys:   []string{"clientSecret"},
+		Fill: func(o *tfx.RestapiObject, _ string, t *tfx.MoveTarget) {
+			t.String("name", o.Data("name"))
+			t.String("description", o.Data("description"))
+			t.String("launch_url", o.Data("launchUrl"))
+			t.String("application_type", o.Data("applicationType"))
+			// The read model has no publisher: what was sent, else what the create answered.
+			t.String("publisher_id", o.Data("publisherId").Or(o.Answer("publisherId")))
+			t.String("app_urn", o.Answer("appUrn"))
+			t.String("client_id", o.Answer("clientId", "productionCredentials/clientId"))
+			t.String("sandbox_client_id", o.Answer("sandboxCredentials/clientId"))
+			t.Secret("sandbox_client_secret", o, "sandboxCredentials/clientSecret")
+		},
+	}.StateMover()}
 }

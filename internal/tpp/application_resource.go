@@ -31,6 +31,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
 
 const resourceType = "registrar_tpp_oauth_application"
@@ -368,4 +369,29 @@ func (r *applicationResource) ImportState(ctx context.Context, req resource.Impo
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("application_id"), req.ID)...)
+}
+
+// MoveState takes over a restapi_object that registered the application (a moved
+// block, Terraform 1.8+): the id ImportState takes and the arguments restapi sent.
+// Unlike an import it keeps access_validity, grant_validity and renewable, which
+// GetApplication may not return. There is no secret to carry over.
+func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
+	return []resource.StateMover{tfx.RestapiMove{
+		ResourceType: resourceType,
+		Object:       "a TPP OAuth application",
+		PathHint:     "application",
+		IDKeys:       []string{"Application/ID", "ID", "ApplicationId"},
+		ValidID:      applicationIDRe.MatchString,
+		IDFormat:     `its application id (the "Client ID" in the TPP console), such as "ci-pipeline"`,
+		Fill: func(o *tfx.RestapiObject, id string, t *tfx.MoveTarget) {
+			t.Set("application_id", types.StringValue(id))
+			for attr, key := range map[string]string{"name": "Name", "vendor": "Vendor", "description": "Description", "url": "Url", "scope": "Scope"} {
+				t.String(attr, o.Data(key))
+			}
+			t.String("maximum_scope", o.Data("MaximumScope").Or(o.Data("MaxScope")))
+			t.Int64("access_validity", o.Data("AccessValidity").Or(o.Answer("Application/AccessValidity")))
+			t.Int64("grant_validity", o.Data("GrantValidity").Or(o.Answer("Application/GrantValidity")))
+			t.Bool("renewable", o.Data("Renewable").Or(o.Answer("Application/Renewable")))
+		},
+	}.StateMover()}
 }
