@@ -97,6 +97,9 @@ func collectSummaries(t *testing.T, root string) ([]summary, []string) {
 		if err != nil {
 			return err
 		}
+		if d.IsDir() && (d.Name() == "acctest" || d.Name() == "mockapi") {
+			return filepath.SkipDir // test infrastructure (acctest's fake restapi provider): users never see these
+		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return nil
 		}
