@@ -2,13 +2,12 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
 	"os"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/provider"
 )
@@ -26,10 +25,13 @@ func main() {
 		quietLogsUnlessAsked()
 	}
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/registrar-dev/registrar",
-		Debug:   debug,
-	})
+	// What providerserver.Serve does for protocol 6, with the framework's server
+	// wrapped so that finished requests do not stay in memory (provider.NewProtocol6).
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/registrar-dev/registrar", provider.NewProtocol6(version), opts...)
 	if err != nil {
 		log.Fatal(err.Error())
 	}

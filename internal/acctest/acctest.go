@@ -14,16 +14,16 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/provider"
 )
 
-// ProviderFactories serve the provider in-process to the terraform CLI.
+// ProviderFactories serve the provider in-process to the terraform CLI, through the
+// same server wrapper as the released binary (provider.NewProtocol6).
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"registrar": providerserver.NewProtocol6WithError(provider.New("test")()),
+	"registrar": provider.NewProtocol6WithError("test"),
 }
 
 var (
