@@ -80,15 +80,7 @@ run "deactivates_the_lms_and_drops_automation" {
   variables {
     release    = run.setup.release
     automation = null
-    lms = {
-      url                     = "https://canvas.example.edu"
-      client_id               = "10000000000001"
-      name                    = "Example Canvas"
-      authentication_endpoint = "https://canvas.example.edu/api/lti/authorize_redirect"
-      access_token_endpoint   = "https://canvas.example.edu/login/oauth2/token"
-      jwks_url                = "https://canvas.example.edu/api/lti/security/jwks"
-      active                  = false
-    }
+    lms        = merge(var.lms, { active = false })
   }
   assert {
     condition     = output.automation == null && output.automation_client_secret == null
