@@ -379,18 +379,10 @@ func (r *applicationResource) ImportState(ctx context.Context, req resource.Impo
 	if !numericID.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import an AWX OAuth application by its numeric id, such as `terraform import %s.example 42` (got %q). "+
-				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, truncate(req.ID)))
+				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, tfx.Truncate(req.ID, 12)))
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// truncate keeps a bad import id short in the message, in case it holds something secret.
-func truncate(s string) string {
-	if len(s) > 12 {
-		return s[:12] + "…"
-	}
-	return s
 }
 
 // MoveState takes over a restapi_object that registered the application (a moved

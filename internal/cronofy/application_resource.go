@@ -362,28 +362,20 @@ func (r *applicationResource) ImportState(ctx context.Context, req resource.Impo
 	case 2:
 		dc, clientID = parts[0], parts[1]
 		if _, ok := hosts[dc]; !ok {
-			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a Cronofy data center.\n\n%s", truncate(dc), usage))
+			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a Cronofy data center.\n\n%s", tfx.Truncate(dc, 24), usage))
 			return
 		}
 	default:
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The id %q has more than one slash.\n\n%s", truncate(req.ID), usage))
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The id %q has more than one slash.\n\n%s", tfx.Truncate(req.ID, 24), usage))
 		return
 	}
 	if !clientIDRe.MatchString(clientID) {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The client id %q is empty or contains white space or a slash.\n\n%s", truncate(clientID), usage))
+		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The client id %q is empty or contains white space or a slash.\n\n%s", tfx.Truncate(clientID, 24), usage))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), clientID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("client_id"), clientID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("data_center"), dc)...)
-}
-
-// truncate keeps a bad import id short in the message, in case it holds something secret.
-func truncate(s string) string {
-	if len(s) > 24 {
-		return s[:24] + "…"
-	}
-	return s
 }
 
 // homepageURL validates url: an absolute http or https URI with a host.

@@ -29,9 +29,9 @@ func CheckKey(method, key string) (summary, detail string, ok bool) {
 		want := "With method = \"JWK_SET\", auth_config.key must be the URL of the platform's JSON Web Key Set, an absolute https URL (http only for localhost or a loopback address), such as https://lms.example.com/.well-known/jwks.json"
 		switch {
 		case err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https"):
-			return "Invalid JWK set URL", fmt.Sprintf("%s; got %q.", want, short(key)), false
+			return "Invalid JWK set URL", fmt.Sprintf("%s; got %q.", want, tfx.Truncate(key, 80)), false
 		case u.Scheme == "http" && !tfx.IsLoopback(u.Hostname()):
-			return "Insecure JWK set URL", fmt.Sprintf("%s; got %q, which uses plain http: the platform's signing keys would be fetched unauthenticated.", want, short(key)), false
+			return "Insecure JWK set URL", fmt.Sprintf("%s; got %q, which uses plain http: the platform's signing keys would be fetched unauthenticated.", want, tfx.Truncate(key, 80)), false
 		}
 	case "JWK_KEY":
 		want := "With method = \"JWK_KEY\", auth_config.key must be one JSON Web Key as a JSON object with a \"kty\" member, such as jsonencode({ kty = \"RSA\", e = \"AQAB\", n = \"…\", alg = \"RS256\", use = \"sig\" })"
@@ -93,14 +93,6 @@ func CheckKey(method, key string) (summary, detail string, ok bool) {
 
 func keyKind(pub any) string {
 	return strings.TrimPrefix(strings.TrimSuffix(fmt.Sprintf("%T", pub), ".PublicKey"), "*")
-}
-
-// short keeps a quoted value short in messages.
-func short(s string) string {
-	if len(s) > 80 {
-		return s[:80] + "…"
-	}
-	return s
 }
 
 // authConfigValidator checks auth_config.key against auth_config.method at plan time.

@@ -455,7 +455,7 @@ func (r *platformResource) ImportState(ctx context.Context, req resource.ImportS
 	if !importID.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import an LTIaaS platform by its platform id, such as `terraform import %s.example 0123456789abcdef0123456789abcdef` (got %q). "+
-				"Find the id in the LTIaaS portal or with the registrar_ltiaas_platform data source (by url and client_id).", resourceType, short(req.ID)))
+				"Find the id in the LTIaaS portal or with the registrar_ltiaas_platform data source (by url and client_id).", resourceType, tfx.Truncate(req.ID, 80)))
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)

@@ -112,3 +112,14 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
+
+// Truncate keeps a value quoted in a diagnostic to its first n characters (runes),
+// marking the cut with "…": an import id or a key that may hold a secret is shown
+// only in part, and a long value does not swamp the message.
+func Truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}

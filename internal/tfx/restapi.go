@@ -408,19 +408,12 @@ func (m RestapiMove) id(o *RestapiObject) (id, problem string) {
 		if m.ValidID(c) {
 			return c, ""
 		}
-		bad = append(bad, fmt.Sprintf("%q", short(c)))
+		bad = append(bad, fmt.Sprintf("%q", Truncate(c, 40)))
 	}
 	if len(bad) == 0 {
 		return "", fmt.Sprintf("The restapi_object state has no id: its \"id\" attribute is empty, and neither its answers nor its data hold %s.", m.IDFormat)
 	}
 	return "", fmt.Sprintf("None of the restapi_object's ids (its \"id\" and \"object_id\" attributes, then the ids in its answers and data: %s) is %s.", strings.Join(bad, ", "), m.IDFormat)
-}
-
-func short(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }
 
 func (m RestapiMove) fail(diags *diag.Diagnostics, what, detail string) {

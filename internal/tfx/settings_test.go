@@ -29,3 +29,20 @@ func TestCheckBaseURL(t *testing.T) {
 		}
 	}
 }
+
+func TestTruncate(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 12, "short"},
+		{"exactly-12ch", 12, "exactly-12ch"},
+		{"1:super-secret-value", 12, "1:super-secr…"},
+		{"ééééé", 3, "ééé…"}, // runes, never half a character
+	} {
+		if got := Truncate(tc.in, tc.n); got != tc.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

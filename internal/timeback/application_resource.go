@@ -471,18 +471,10 @@ func (r *applicationResource) ImportState(ctx context.Context, req resource.Impo
 	if !uuidID.MatchString(req.ID) {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("Import a Timeback application by its applicationId (a UUID), such as `terraform import %s.example 123e4567-e89b-12d3-a456-426614174000` (got %q). "+
-				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, truncate(req.ID)))
+				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, tfx.Truncate(req.ID, 12)))
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// truncate keeps a bad import id short in the message, in case it holds something secret.
-func truncate(s string) string {
-	if len(s) > 12 {
-		return s[:12] + "…"
-	}
-	return s
 }
 
 // MoveState takes over a restapi_object that registered the draft (a moved block,
