@@ -232,7 +232,7 @@ func TestClient_503IsResentOnce(t *testing.T) {
 	}
 	all := tn.Cronofy.All()
 	if len(all) != 1 || all[0].ClientID != oc.ClientID || all[0].ClientSecret != oc.ClientSecret {
-		t.Fatalf("the mock holds %+v, want exactly the returned application", all)
+		t.Fatalf("the mock holds %v, want exactly the returned application", all)
 	}
 	if n := len(tn.Requests()); n != 3 {
 		t.Fatalf("%d requests, want 3 (two 503s, then the create)", n)

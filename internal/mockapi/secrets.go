@@ -1,6 +1,9 @@
 package mockapi
 
-import "sync"
+import (
+	"fmt"
+	"sync"
+)
 
 // nextSecret lets a test choose the client secret of the next application a platform
 // creates: a test that must later restore the secret with client_secret_wo has to know
@@ -26,4 +29,19 @@ func (n *nextSecret) take(gen func() string) string {
 		return s
 	}
 	return gen()
+}
+
+// The String methods keep the client secrets out of test output: a failing test
+// that prints a stored application (%v, %+v) shows who it is, never its secret.
+
+func (a AWXApp) String() string {
+	return fmt.Sprintf("AWX application %d %q (organization %d, %s, client_id %s)", a.ID, a.Name, a.Organization, a.ClientType, a.ClientID)
+}
+
+func (a TimebackApp) String() string {
+	return fmt.Sprintf("Timeback application %s %q (publisher %s, client_id %s)", a.ApplicationID, a.Name, a.PublisherID, a.ClientID)
+}
+
+func (a CronofyApp) String() string {
+	return fmt.Sprintf("Cronofy application %q (%s, host %s, client_id %s)", a.Name, a.URL, a.Host, a.ClientID)
 }
