@@ -114,7 +114,7 @@ func orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error
 // again. object names it with its id ("AWX OAuth application 42"), platform the
 // platform ("AWX").
 func Gone(ctx context.Context, resp *resource.ReadResponse, object, platform string) {
-	resp.Diagnostics.AddWarning(capitalize(object)+" no longer exists",
+	resp.Diagnostics.AddWarning(fmt.Sprintf("%s no longer exists", capitalize(object)),
 		fmt.Sprintf("%s no longer exists on %s, so the plan will create it again. If it was deleted on purpose, remove it from the configuration instead.",
 			capitalize(object), platform))
 	resp.State.RemoveResource(ctx)
