@@ -28,17 +28,8 @@ type applicationDataSource struct {
 	client *Client
 }
 
-type applicationDataModel struct {
-	ID                     types.String `tfsdk:"id"`
-	Name                   types.String `tfsdk:"name"`
-	Description            types.String `tfsdk:"description"`
-	Organization           types.Int64  `tfsdk:"organization"`
-	ClientType             types.String `tfsdk:"client_type"`
-	AuthorizationGrantType types.String `tfsdk:"authorization_grant_type"`
-	RedirectURIs           types.Set    `tfsdk:"redirect_uris"`
-	SkipAuthorization      types.Bool   `tfsdk:"skip_authorization"`
-	ClientID               types.String `tfsdk:"client_id"`
-}
+// applicationDataModel is the application's fields, shared with the resource.
+type applicationDataModel = applicationFields
 
 func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_awx_oauth_application"
@@ -104,14 +95,6 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: object, Credentials: credentialsHint}, err, "")
 		return
 	}
-	cfg.ID = types.StringValue(strconv.FormatInt(app.ID, 10))
-	cfg.Name = types.StringValue(app.Name)
-	cfg.Description = types.StringValue(app.Description)
-	cfg.Organization = types.Int64Value(app.Organization)
-	cfg.ClientType = types.StringValue(app.ClientType)
-	cfg.AuthorizationGrantType = types.StringValue(app.AuthorizationGrantType)
-	cfg.RedirectURIs = tfx.SetFromStrings(app.RedirectURIList(), false)
-	cfg.SkipAuthorization = types.BoolValue(app.SkipAuthorization)
-	cfg.ClientID = types.StringValue(app.ClientID)
+	cfg.fill(app)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

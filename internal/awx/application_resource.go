@@ -2,12 +2,10 @@ package awx
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -42,25 +40,51 @@ var (
 const resourceType = "registrar_awx_oauth_application"
 
 // NewApplicationResource returns the registrar_awx_oauth_application resource.
-func NewApplicationResource() resource.Resource { return &applicationResource{} }
+func NewApplicationResource() resource.Resource {
+	return &applicationResource{
+		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
+		WithImportByID: importByID,
+	}
+}
 
 type applicationResource struct {
+	tfx.WithTimeouts
+	tfx.WithImportByID
 	client *Client
 }
 
 type applicationModel struct {
-	ID                     types.String   `tfsdk:"id"`
-	Name                   types.String   `tfsdk:"name"`
-	Description            types.String   `tfsdk:"description"`
-	Organization           types.Int64    `tfsdk:"organization"`
-	ClientType             types.String   `tfsdk:"client_type"`
-	AuthorizationGrantType types.String   `tfsdk:"authorization_grant_type"`
-	RedirectURIs           types.Set      `tfsdk:"redirect_uris"`
-	SkipAuthorization      types.Bool     `tfsdk:"skip_authorization"`
-	ClientID               types.String   `tfsdk:"client_id"`
-	RotateWhenChanged      types.Map      `tfsdk:"rotate_when_changed"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	applicationFields
+	RotateWhenChanged types.Map      `tfsdk:"rotate_when_changed"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+}
+
+// applicationFields are the fields of an AWX application that the resource and the
+// data source share.
+type applicationFields struct {
+	ID                     types.String `tfsdk:"id"`
+	Name                   types.String `tfsdk:"name"`
+	Description            types.String `tfsdk:"description"`
+	Organization           types.Int64  `tfsdk:"organization"`
+	ClientType             types.String `tfsdk:"client_type"`
+	AuthorizationGrantType types.String `tfsdk:"authorization_grant_type"`
+	RedirectURIs           types.Set    `tfsdk:"redirect_uris"`
+	SkipAuthorization      types.Bool   `tfsdk:"skip_authorization"`
+	ClientID               types.String `tfsdk:"client_id"`
+}
+
+// fill copies what AWX returned into the fields; the secret is not among them.
+func (f *applicationFields) fill(a *Application) {
+	f.ID = types.StringValue(strconv.FormatInt(a.ID, 10))
+	f.Name = types.StringValue(a.Name)
+	f.Description = types.StringValue(a.Description)
+	f.Organization = types.Int64Value(a.Organization)
+	f.ClientType = types.StringValue(a.ClientType)
+	f.AuthorizationGrantType = types.StringValue(a.AuthorizationGrantType)
+	f.RedirectURIs = tfx.SetFromStrings(a.RedirectURIList(), false)
+	f.SkipAuthorization = types.BoolValue(a.SkipAuthorization)
+	f.ClientID = types.StringValue(a.ClientID)
 }
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -137,7 +161,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 		MarkdownDescription: "An OAuth2 application on AWX, Ansible Tower or the AAP controller. The client secret of a confidential application is shown by AWX only once, at creation; the provider keeps it in state as a sensitive value.",
 		Attributes:          attrs,
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -171,17 +195,14 @@ func (m *applicationModel) op(verb string) tfx.Op {
 	return tfx.Op{Verb: verb, Object: m.object(), Credentials: credentialsHint}
 }
 
-// fill copies what AWX returned into the model; the secret is left alone.
-func (m *applicationModel) fill(a *Application) {
-	m.ID = types.StringValue(strconv.FormatInt(a.ID, 10))
-	m.Name = types.StringValue(a.Name)
-	m.Description = types.StringValue(a.Description)
-	m.Organization = types.Int64Value(a.Organization)
-	m.ClientType = types.StringValue(a.ClientType)
-	m.AuthorizationGrantType = types.StringValue(a.AuthorizationGrantType)
-	m.RedirectURIs = tfx.SetFromStrings(a.RedirectURIList(), false)
-	m.SkipAuthorization = types.BoolValue(a.SkipAuthorization)
-	m.ClientID = types.StringValue(a.ClientID)
+// stateID parses the numeric id in state; a non-numeric one is an error diagnostic.
+func stateID(m *applicationModel, diags *diag.Diagnostics) (int64, bool) {
+	id, err := strconv.ParseInt(m.ID.ValueString(), 10, 64)
+	if err != nil {
+		diags.AddError("Invalid id in state", fmt.Sprintf("%q is not a numeric AWX id", tfx.Truncate(m.ID.ValueString(), 24)))
+		return 0, false
+	}
+	return id, true
 }
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -190,10 +211,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 
 	uris, diags := tfx.StringsFromSet(ctx, plan.RedirectURIs)
 	resp.Diagnostics.Append(diags...)
@@ -203,25 +225,22 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		AuthorizationGrantType: plan.AuthorizationGrantType.ValueString(),
 		RedirectURIs:           strings.Join(uris, " "), SkipAuthorization: plan.SkipAuthorization.ValueBool(),
 	}
-	app, err := r.client.Create(ctx, in)
-	if err != nil && transport.MaybeApplied(err) {
-		// The request may have been carried out: never resend blindly. Look the
-		// application up by its unique key; resend only when it is certainly absent.
-		found, lerr := r.client.FindByName(ctx, in.Name, in.Organization)
-		// A public application has no secret, so nothing but its id was lost.
-		orphan := tfx.Orphan
-		if in.ClientType == "public" {
-			orphan = tfx.OrphanWithoutSecret
-		}
-		switch {
-		case lerr != nil:
-			orphan(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
-			return
-		case found != nil:
-			orphan(&resp.Diagnostics, plan.op("create"), resourceType, strconv.FormatInt(found.ID, 10), err)
-			return
-		}
-		app, err = r.client.Create(ctx, in)
+	// The name is unique within the organization: a create whose outcome is unknown
+	// is looked up by it, and resent only when it is certainly absent. A public
+	// application has no secret, so nothing but its id can be lost.
+	app, err := tfx.Send(ctx, &resp.Diagnostics, tfx.CreateOnce{
+		Op: plan.op("create"), ResourceType: resourceType, Secret: in.ClientType != "public",
+		Find: func(ctx context.Context) (string, error) {
+			found, err := r.client.FindByName(ctx, in.Name, in.Organization)
+			if err != nil || found == nil {
+				return "", err
+			}
+			return strconv.FormatInt(found.ID, 10), nil
+		},
+		IsDuplicate: IsDuplicate,
+	}, func(ctx context.Context) (*Application, error) { return r.client.Create(ctx, in) })
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	if err != nil {
 		r.createError(ctx, &plan, in, err, &resp.Diagnostics)
@@ -241,17 +260,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 
 func (r *applicationResource) createError(ctx context.Context, plan *applicationModel, in CreateInput, err error, diags *diag.Diagnostics) {
 	if IsDuplicate(err) {
-		var apiErr *transport.APIError
-		_ = errors.As(err, &apiErr)
 		existing, _ := r.client.FindByName(ctx, in.Name, in.Organization)
 		id := ""
 		if existing != nil {
 			id = strconv.FormatInt(existing.ID, 10)
-		}
-		if apiErr != nil && apiErr.Attempts > 1 {
-			// A resend met the application an earlier attempt created.
-			tfx.Orphan(diags, plan.op("create"), resourceType, id, err)
-			return
 		}
 		fix := fmt.Sprintf("Application names are unique within an organization, and organization %d already has one named %q", in.Organization, in.Name)
 		if id != "" {
@@ -284,16 +296,13 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := strconv.ParseInt(state.ID.ValueString(), 10, 64)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid id in state", fmt.Sprintf("%q is not a numeric AWX id", state.ID.ValueString()))
+	id, ok := stateID(&state, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	app, err := r.client.Get(ctx, id)
 	if transport.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("AWX OAuth application not found",
-			fmt.Sprintf("Application %d no longer exists in AWX; it was removed from state and the next apply creates it again.", id))
-		resp.State.RemoveResource(ctx)
+		tfx.Gone(ctx, resp, fmt.Sprintf("AWX OAuth application %d", id), "AWX")
 		return
 	}
 	if err != nil {
@@ -311,7 +320,15 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, _ := strconv.ParseInt(state.ID.ValueString(), 10, 64)
+	id, ok := stateID(&state, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
+		return
+	}
 
 	var in UpdateInput
 	if !plan.Name.Equal(state.Name) {
@@ -361,11 +378,15 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	id, ok := stateID(&state, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	id, _ := strconv.ParseInt(state.ID.ValueString(), 10, 64)
+	if !ok {
+		return
+	}
 	if err := r.client.Delete(ctx, id); err != nil {
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
 	}
@@ -373,16 +394,15 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 
 var numericID = regexp.MustCompile(`^[0-9]+$`)
 
-// ImportState takes the numeric id only: a secret never belongs in an import id,
-// because Terraform prints import ids.
-func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !numericID.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import an AWX OAuth application by its numeric id, such as `terraform import %s.example 42` (got %q). "+
-				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, tfx.Truncate(req.ID, 12)))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+// importByID is the resource's ImportState (tfx.WithImportByID): the numeric id
+// only, never a secret, because Terraform prints import ids.
+var importByID = tfx.WithImportByID{
+	ResourceType: resourceType,
+	Object:       "an AWX OAuth application",
+	IDFormat:     "its numeric id",
+	Example:      "42",
+	Valid:        numericID.MatchString,
+	Secret:       true,
 }
 
 // MoveState takes over a restapi_object that registered the application (a moved

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -37,9 +36,16 @@ var (
 const resourceType = "registrar_cronofy_application"
 
 // NewApplicationResource returns the registrar_cronofy_application resource.
-func NewApplicationResource() resource.Resource { return &applicationResource{} }
+// Cronofy can neither update nor delete: the timeouts block has create only.
+func NewApplicationResource() resource.Resource {
+	r := &applicationResource{WithImportByID: importByID}
+	r.Parse = r.parseImportID
+	return r
+}
 
 type applicationResource struct {
+	tfx.WithTimeouts
+	tfx.WithImportByID
 	client *Client
 }
 
@@ -116,7 +122,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -197,22 +203,26 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 
 	if plan.DataCenter.IsNull() || plan.DataCenter.IsUnknown() {
 		plan.DataCenter = types.StringValue(r.client.DataCenter())
 	}
 	dc := plan.DataCenter.ValueString()
 	in := CreateInput{Name: plan.Name.ValueString(), URL: plan.URL.ValueString()}
-	oc, err := r.client.Create(ctx, dc, in)
+	// No unique key and no lookup: a create whose outcome is unknown is reported,
+	// never resent (a resend could create a second application).
+	oc, err := tfx.Send(ctx, &resp.Diagnostics, tfx.CreateOnce{
+		Op: r.op("create", &plan), ResourceType: resourceType, Secret: true, Help: orphanHelp(&plan),
+	}, func(ctx context.Context) (*OAuthClient, error) { return r.client.Create(ctx, dc, in) })
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if err != nil {
-		if transport.MaybeApplied(err) {
-			r.orphan(&plan, err, &resp.Diagnostics)
-			return
-		}
 		r.createError(&plan, err, &resp.Diagnostics)
 		return
 	}
@@ -224,19 +234,15 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// orphan reports a create whose answer was lost. Cronofy has no unique key and no
-// lookup, so the provider neither resends nor searches: the user checks the dashboard.
-func (r *applicationResource) orphan(plan *applicationModel, err error, diags *diag.Diagnostics) {
-	var d diag.Diagnostics
-	tfx.Orphan(&d, r.op("create", plan), resourceType, "", err)
+// orphanHelp completes the report of a create whose answer was lost. Cronofy has no
+// unique key and no lookup, so the provider neither resends nor searches: the user
+// checks the dashboard.
+func orphanHelp(plan *applicationModel) string {
 	dc := plan.DataCenter.ValueString()
-	extra := fmt.Sprintf("Check the Cronofy dashboard: in the organizational unit of the Admin API key (data center %s), look for an application named %q. "+
+	return fmt.Sprintf("Check the Cronofy dashboard: in the organizational unit of the Admin API key (data center %s), look for an application named %q. "+
 		"If it is there, import it with `terraform import %s.<name> %s/<client_id>` and restore its client secret (shown in the dashboard) with client_secret_wo and client_secret_wo_version. "+
 		"If it is not, apply again. The provider did not resend the create: Cronofy enforces no unique key and has no API to look applications up, so a resend could create a second application.",
 		dc, plan.Name.ValueString(), resourceType, dc)
-	for _, x := range d {
-		diags.AddError(x.Summary(), x.Detail()+"\n\n"+extra)
-	}
 }
 
 func (r *applicationResource) op(verb string, m *applicationModel) tfx.Op {
@@ -342,40 +348,44 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 
 var clientIDRe = regexp.MustCompile(`^[^\s/]+$`)
 
-// ImportState takes `<client_id>` (the provider's data center) or
-// `<data_center>/<client_id>` and stores it unverified: no API can read it. A secret
-// never belongs in an import id, because Terraform prints import ids.
-func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	usage := fmt.Sprintf("Import a Cronofy application by its client id, as `terraform import %s.example <client_id>` (the provider's data center) or `terraform import %s.example <data_center>/<client_id>` "+
-		"with data_center one of %s. The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.",
-		resourceType, resourceType, strings.Join(DataCenters(), ", "))
-	parts := strings.Split(req.ID, "/")
+// importByID is the resource's ImportState (tfx.WithImportByID): `<client_id>` (the
+// provider's data center) or `<data_center>/<client_id>`, stored unverified (no API
+// can read it). A secret never belongs in an import id: Terraform prints import ids.
+var importByID = tfx.WithImportByID{
+	ResourceType: resourceType,
+	Object:       "a Cronofy application",
+	IDFormat:     "its client id, as `<client_id>` (the provider's data center) or `<data_center>/<client_id>` with data_center one of " + strings.Join(DataCenters(), ", "),
+	Example:      "<data_center>/<client_id>",
+	Secret:       true,
+}
+
+// parseImportID splits an import id into the attributes it sets.
+func (r *applicationResource) parseImportID(id, usage string, diags *diag.Diagnostics) map[string]string {
+	parts := strings.Split(id, "/")
 	var dc, clientID string
 	switch len(parts) {
 	case 1:
 		clientID = parts[0]
 		if r.client == nil {
-			resp.Diagnostics.AddError("Cannot tell the data center", "The cronofy provider block is not configured, so the import id must name the data center: `<data_center>/<client_id>`.\n\n"+usage)
-			return
+			diags.AddError("Cannot tell the data center", "The cronofy provider block is not configured, so the import id must name the data center: `<data_center>/<client_id>`.\n\n"+usage)
+			return nil
 		}
 		dc = r.client.DataCenter()
 	case 2:
 		dc, clientID = parts[0], parts[1]
 		if _, ok := hosts[dc]; !ok {
-			resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("%q is not a Cronofy data center.\n\n%s", tfx.Truncate(dc, 24), usage))
-			return
+			diags.AddError("Invalid import id", fmt.Sprintf("%q is not a Cronofy data center.\n\n%s", tfx.Truncate(dc, 24), usage))
+			return nil
 		}
 	default:
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The id %q has more than one slash.\n\n%s", tfx.Truncate(req.ID, 24), usage))
-		return
+		diags.AddError("Invalid import id", fmt.Sprintf("The id %q has more than one slash.\n\n%s", tfx.Truncate(id, 24), usage))
+		return nil
 	}
 	if !clientIDRe.MatchString(clientID) {
-		resp.Diagnostics.AddError("Invalid import id", fmt.Sprintf("The client id %q is empty or contains white space or a slash.\n\n%s", tfx.Truncate(clientID, 24), usage))
-		return
+		diags.AddError("Invalid import id", fmt.Sprintf("The client id %q is empty or contains white space or a slash.\n\n%s", tfx.Truncate(clientID, 24), usage))
+		return nil
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), clientID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("client_id"), clientID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("data_center"), dc)...)
+	return map[string]string{"id": clientID, "client_id": clientID, "data_center": dc}
 }
 
 // homepageURL validates url: an absolute http or https URI with a host.

@@ -30,7 +30,7 @@ func model(name types.String) applicationModel {
 	return applicationModel{
 		ID: types.StringValue("cid-123"), ClientID: types.StringValue("cid-123"),
 		Name: name, URL: types.StringValue("https://app.example.com"), DataCenter: types.StringValue("de"),
-		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "delete": types.StringType})},
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
 		Secret: tfx.Secret{
 			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),
 		},

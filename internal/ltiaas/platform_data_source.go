@@ -27,18 +27,8 @@ type platformDataSource struct {
 	client *Client
 }
 
-type platformDataModel struct {
-	ID                     types.String `tfsdk:"id"`
-	URL                    types.String `tfsdk:"url"`
-	ClientID               types.String `tfsdk:"client_id"`
-	Name                   types.String `tfsdk:"name"`
-	AuthenticationEndpoint types.String `tfsdk:"authentication_endpoint"`
-	AccessTokenEndpoint    types.String `tfsdk:"access_token_endpoint"`
-	AuthConfig             types.Object `tfsdk:"auth_config"`
-	AuthorizationServer    types.String `tfsdk:"authorization_server"`
-	Active                 types.Bool   `tfsdk:"active"`
-	PublicKey              types.String `tfsdk:"public_key"`
-}
+// platformDataModel is the registration's fields, shared with the resource.
+type platformDataModel = platformFields
 
 func (d *platformDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_ltiaas_platform"
@@ -108,18 +98,10 @@ func (d *platformDataSource) Read(ctx context.Context, req datasource.ReadReques
 			fmt.Sprintf("No %s exists (LTIaaS answered with an empty list). Check the id, or the url and client_id, and the ltiaas block's base_url and path_prefix.", object))
 		return
 	}
-	cfg.ID = types.StringValue(p.ID)
-	cfg.URL = types.StringValue(p.URL)
-	cfg.ClientID = types.StringValue(p.ClientID)
-	cfg.Name = types.StringValue(p.Name)
-	cfg.AuthenticationEndpoint = types.StringValue(p.AuthenticationEndpoint)
-	cfg.AccessTokenEndpoint = types.StringValue(p.AccesstokenEndpoint)
-	cfg.AuthConfig = authConfigValue(p.AuthConfig)
-	cfg.AuthorizationServer = types.StringNull()
+	cfg.fill(p)
 	if p.AuthorizationServer != "" {
+		// The data source shows whatever LTIaaS reports, its default included.
 		cfg.AuthorizationServer = types.StringValue(p.AuthorizationServer)
 	}
-	cfg.Active = types.BoolValue(p.Active)
-	cfg.PublicKey = types.StringValue(p.PublicKey)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -2,11 +2,9 @@ package ltiaas
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -37,24 +35,37 @@ var (
 const resourceType = "registrar_ltiaas_platform"
 
 // NewPlatformResource returns the registrar_ltiaas_platform resource.
-func NewPlatformResource() resource.Resource { return &platformResource{} }
+func NewPlatformResource() resource.Resource {
+	return &platformResource{
+		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
+		WithImportByID: importByID,
+	}
+}
 
 type platformResource struct {
+	tfx.WithTimeouts
+	tfx.WithImportByID
 	client *Client
 }
 
 type platformModel struct {
-	ID                     types.String   `tfsdk:"id"`
-	URL                    types.String   `tfsdk:"url"`
-	ClientID               types.String   `tfsdk:"client_id"`
-	Name                   types.String   `tfsdk:"name"`
-	AuthenticationEndpoint types.String   `tfsdk:"authentication_endpoint"`
-	AccessTokenEndpoint    types.String   `tfsdk:"access_token_endpoint"`
-	AuthConfig             types.Object   `tfsdk:"auth_config"`
-	AuthorizationServer    types.String   `tfsdk:"authorization_server"`
-	Active                 types.Bool     `tfsdk:"active"`
-	PublicKey              types.String   `tfsdk:"public_key"`
-	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	platformFields
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// platformFields are the fields of an LTIaaS platform registration that the resource
+// and the data source share.
+type platformFields struct {
+	ID                     types.String `tfsdk:"id"`
+	URL                    types.String `tfsdk:"url"`
+	ClientID               types.String `tfsdk:"client_id"`
+	Name                   types.String `tfsdk:"name"`
+	AuthenticationEndpoint types.String `tfsdk:"authentication_endpoint"`
+	AccessTokenEndpoint    types.String `tfsdk:"access_token_endpoint"`
+	AuthConfig             types.Object `tfsdk:"auth_config"`
+	AuthorizationServer    types.String `tfsdk:"authorization_server"`
+	Active                 types.Bool   `tfsdk:"active"`
+	PublicKey              types.String `tfsdk:"public_key"`
 }
 
 var objectAsOptions = basetypes.ObjectAsOptions{}
@@ -160,7 +171,7 @@ func (r *platformResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -197,8 +208,8 @@ func (m *platformModel) input(ctx context.Context) (Input, diag.Diagnostics) {
 	}, diags
 }
 
-// fill copies what LTIaaS returned into the model.
-func (m *platformModel) fill(p *Registration) {
+// fill copies what LTIaaS returned into the fields.
+func (m *platformFields) fill(p *Registration) {
 	m.ID = types.StringValue(p.ID)
 	m.URL = types.StringValue(p.URL)
 	m.ClientID = types.StringValue(p.ClientID)
@@ -239,10 +250,11 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 	in, diags := plan.input(ctx)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -263,19 +275,21 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 
-	p, err := r.client.Create(ctx, in)
-	if err != nil && transport.MaybeApplied(err) {
-		// The registration may have been stored: never resend blindly.
-		found, lerr := r.client.Find(ctx, in.URL, in.ClientID)
-		switch {
-		case lerr != nil:
-			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
-			return
-		case found != nil:
-			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, found.ID, err)
-			return
-		}
-		p, err = r.client.Create(ctx, in)
+	// (url, clientId) is the unique key: a create whose outcome is unknown is looked
+	// up by it, and resent only when it is certainly absent.
+	p, err := tfx.Send(ctx, &resp.Diagnostics, tfx.CreateOnce{
+		Op: plan.op("create"), ResourceType: resourceType,
+		Find: func(ctx context.Context) (string, error) {
+			found, err := r.client.Find(ctx, in.URL, in.ClientID)
+			if err != nil || found == nil {
+				return "", err
+			}
+			return found.ID, nil
+		},
+		IsDuplicate: IsConflict,
+	}, func(ctx context.Context) (*Registration, error) { return r.client.Create(ctx, in) })
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	if err != nil {
 		r.createError(ctx, &plan, in, err, &resp.Diagnostics)
@@ -290,9 +304,15 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	if err := r.client.SetActive(ctx, p.ID, wantActive); err != nil {
-		tfx.APIError(&resp.Diagnostics, plan.op(activeVerb(wantActive)), err,
-			"The platform was created (id "+p.ID+") and is in state, but Terraform marks a resource whose create failed as tainted, so the next apply would replace it (new id and public_key). "+
-				"To keep this registration, run `terraform untaint <address of this resource>`, then apply again: the provider retries the "+activeVerb(wantActive)+" call.")
+		// A warning, not an error: an error would taint the registration and the next
+		// apply would replace it (new id and public_key). The state records the real
+		// active value, so the next plan shows an in-place update that retries the call.
+		var d diag.Diagnostics
+		tfx.APIError(&d, plan.op(activeVerb(wantActive)), err,
+			"The platform was created (id "+p.ID+") and is in state with active = "+fmt.Sprint(p.Active)+". Apply again: the plan shows active changing in place, and the provider retries the "+activeVerb(wantActive)+" call.")
+		for _, x := range d {
+			resp.Diagnostics.AddWarning(x.Summary(), x.Detail())
+		}
 		return
 	}
 	plan.Active = types.BoolValue(wantActive)
@@ -313,12 +333,6 @@ func (r *platformResource) createError(ctx context.Context, plan *platformModel,
 		id := ""
 		if existing != nil {
 			id = existing.ID
-		}
-		var ae *transport.APIError
-		if errors.As(err, &ae) && ae.Attempts > 1 {
-			// A resend met the registration an earlier attempt stored.
-			tfx.OrphanWithoutSecret(diags, plan.op("create"), resourceType, id, err)
-			return
 		}
 		fix := fmt.Sprintf("Another registration holds url %s and client_id %s", in.URL, in.ClientID)
 		if id != "" {
@@ -361,10 +375,7 @@ func (r *platformResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	if p == nil {
-		resp.Diagnostics.AddWarning("LTIaaS platform not found",
-			fmt.Sprintf("Platform %s (url %s, client_id %s) no longer exists in LTIaaS; it was removed from state and the next apply registers it again.",
-				id, state.URL.ValueString(), state.ClientID.ValueString()))
-		resp.State.RemoveResource(ctx)
+		tfx.Gone(ctx, resp, fmt.Sprintf("LTIaaS platform %s (url %s, client_id %s)", id, state.URL.ValueString(), state.ClientID.ValueString()), "LTIaaS")
 		return
 	}
 	state.fill(p)
@@ -376,6 +387,11 @@ func (r *platformResource) Update(ctx context.Context, req resource.UpdateReques
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
 	id := state.ID.ValueString()
@@ -438,10 +454,11 @@ func (r *platformResource) Delete(ctx context.Context, req resource.DeleteReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 	if err := r.client.Delete(ctx, state.ID.ValueString()); err != nil {
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
 	}
@@ -449,16 +466,16 @@ func (r *platformResource) Delete(ctx context.Context, req resource.DeleteReques
 
 var importID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$`)
 
-// ImportState takes the platform id (32 hexadecimal characters in LTIaaS's examples;
-// letters, digits, '-' and '_' are accepted).
-func (r *platformResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !importID.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import an LTIaaS platform by its platform id, such as `terraform import %s.example 0123456789abcdef0123456789abcdef` (got %q). "+
-				"Find the id in the LTIaaS portal or with the registrar_ltiaas_platform data source (by url and client_id).", resourceType, tfx.Truncate(req.ID, 80)))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+// importByID is the resource's ImportState (tfx.WithImportByID): the platform id
+// (32 hexadecimal characters in LTIaaS's examples; letters, digits, '-' and '_' are
+// accepted).
+var importByID = tfx.WithImportByID{
+	ResourceType: resourceType,
+	Object:       "an LTIaaS platform",
+	IDFormat:     "its platform id",
+	Example:      "0123456789abcdef0123456789abcdef",
+	Valid:        importID.MatchString,
+	Hint:         "Find the id in the LTIaaS portal or with the registrar_ltiaas_platform data source (by url and client_id).",
 }
 
 // MoveState takes over a restapi_object that registered the platform (a moved block,

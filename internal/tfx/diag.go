@@ -1,12 +1,14 @@
 package tfx
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
@@ -81,9 +83,10 @@ func DefaultFix(status int, credentials string) string {
 // imported rather than created again. The advice ends with what the lost response
 // held: a client secret.
 func Orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error) {
-	orphan(diags, op, resourceType, id, cause,
-		"Its client secret was in the lost response: if you cannot obtain it, delete the object on the platform and apply again to create a new one.")
+	orphan(diags, op, resourceType, id, cause, orphanSecretLost)
 }
+
+const orphanSecretLost = "Its client secret was in the lost response: if you cannot obtain it, delete the object on the platform and apply again to create a new one."
 
 // OrphanWithoutSecret is Orphan for objects that carry no client secret (LTIaaS
 // platforms, TPP applications): nothing but the id was lost.
@@ -104,6 +107,17 @@ func orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error
 		fmt.Fprintf(&b, "The provider could not tell whether %s was created, so it did not send the create again. Check the platform: if the object exists, import it with `terraform import %s.<name> <id>`; if it does not, apply again.", op.Object, resourceType)
 	}
 	diags.AddError(fmt.Sprintf("%s may exist outside Terraform state", capitalize(op.Object)), b.String())
+}
+
+// Gone handles a Read that finds the object no longer exists on the platform: a
+// warning, and the resource leaves the refreshed state so that the plan creates it
+// again. object names it with its id ("AWX OAuth application 42"), platform the
+// platform ("AWX").
+func Gone(ctx context.Context, resp *resource.ReadResponse, object, platform string) {
+	resp.Diagnostics.AddWarning(fmt.Sprintf("%s no longer exists", capitalize(object)),
+		fmt.Sprintf("%s no longer exists on %s, so the plan will create it again. If it was deleted on purpose, remove it from the configuration instead.",
+			capitalize(object), platform))
+	resp.State.RemoveResource(ctx)
 }
 
 func capitalize(s string) string {

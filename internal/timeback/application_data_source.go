@@ -28,16 +28,8 @@ type applicationDataSource struct {
 }
 
 type applicationDataModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Description     types.String `tfsdk:"description"`
-	LaunchURL       types.String `tfsdk:"launch_url"`
-	ApplicationType types.String `tfsdk:"application_type"`
-	Status          types.String `tfsdk:"status"`
-	AppURN          types.String `tfsdk:"app_urn"`
-	ClientID        types.String `tfsdk:"client_id"`
-	Scopes          types.List   `tfsdk:"scopes"`
-	TokenURL        types.String `tfsdk:"token_url"`
+	applicationFields
+	Status types.String `tfsdk:"status"`
 }
 
 func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -83,16 +75,10 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	id := cfg.ID.ValueString()
 	op := tfx.Op{Verb: "read", Object: fmt.Sprintf("Timeback application %s", id), Credentials: credentialsHint}
+	var creds *Credentials
 	app, err := d.client.GetApplication(ctx, id)
 	if err == nil {
-		var creds *Credentials
 		creds, err = d.client.GetCredentials(ctx, id)
-		if err == nil {
-			cfg.AppURN = types.StringValue(creds.AppURN)
-			cfg.ClientID = types.StringValue(creds.ProductionCredentials.ClientID)
-			cfg.Scopes = tfx.ListFromStrings(creds.ProductionCredentials.Scopes)
-			cfg.TokenURL = types.StringValue(creds.ProductionCredentials.TokenURL)
-		}
 	}
 	if transport.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Timeback application not found",
@@ -103,10 +89,7 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		tfx.APIError(&resp.Diagnostics, op, err, "")
 		return
 	}
-	cfg.Name = types.StringValue(app.Name)
-	cfg.Description = types.StringValue(app.Description)
-	cfg.LaunchURL = types.StringValue(app.LaunchURL)
-	cfg.ApplicationType = types.StringValue(app.ApplicationType)
+	cfg.fill(app, creds)
 	cfg.Status = types.StringValue(app.Status)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -37,27 +36,64 @@ var (
 const resourceType = "registrar_timeback_application"
 
 // NewApplicationResource returns the registrar_timeback_application resource.
-func NewApplicationResource() resource.Resource { return &applicationResource{} }
+// Timeback can neither update nor delete: the timeouts block has create only.
+func NewApplicationResource() resource.Resource {
+	return &applicationResource{WithImportByID: importByID}
+}
 
 type applicationResource struct {
+	tfx.WithTimeouts
+	tfx.WithImportByID
 	client API
 }
 
 type applicationModel struct {
-	ID                  types.String   `tfsdk:"id"`
-	Name                types.String   `tfsdk:"name"`
-	Description         types.String   `tfsdk:"description"`
-	LaunchURL           types.String   `tfsdk:"launch_url"`
-	ApplicationType     types.String   `tfsdk:"application_type"`
+	applicationFields
 	PublisherID         types.String   `tfsdk:"publisher_id"`
-	AppURN              types.String   `tfsdk:"app_urn"`
-	ClientID            types.String   `tfsdk:"client_id"`
-	Scopes              types.List     `tfsdk:"scopes"`
-	TokenURL            types.String   `tfsdk:"token_url"`
 	SandboxClientID     types.String   `tfsdk:"sandbox_client_id"`
 	SandboxClientSecret types.String   `tfsdk:"sandbox_client_secret"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+}
+
+// applicationFields are the fields of a Timeback application that the resource and
+// the data source share: GET /applications/1.0/{id} and its /credentials.
+type applicationFields struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Description     types.String `tfsdk:"description"`
+	LaunchURL       types.String `tfsdk:"launch_url"`
+	ApplicationType types.String `tfsdk:"application_type"`
+	AppURN          types.String `tfsdk:"app_urn"`
+	ClientID        types.String `tfsdk:"client_id"`
+	Scopes          types.List   `tfsdk:"scopes"`
+	TokenURL        types.String `tfsdk:"token_url"`
+}
+
+// fill copies GET /applications/1.0/{id} and, when c is not nil, GET …/credentials
+// (which has no secret) into the fields. A value Timeback leaves out keeps what the
+// fields hold (from the create response), or becomes null when that is unknown.
+func (f *applicationFields) fill(a *Application, c *Credentials) {
+	if a != nil {
+		f.Name = types.StringValue(a.Name)
+		f.Description = types.StringValue(a.Description)
+		f.LaunchURL = types.StringValue(a.LaunchURL)
+		if a.ApplicationType != "" {
+			f.ApplicationType = types.StringValue(a.ApplicationType)
+		} else if f.ApplicationType.IsUnknown() {
+			f.ApplicationType = types.StringNull()
+		}
+	}
+	if c != nil {
+		if c.AppURN != "" {
+			f.AppURN = types.StringValue(c.AppURN)
+		}
+		if c.ProductionCredentials.ClientID != "" {
+			f.ClientID = types.StringValue(c.ProductionCredentials.ClientID)
+		}
+		f.Scopes = tfx.ListFromStrings(c.ProductionCredentials.Scopes)
+		f.TokenURL = types.StringValue(c.ProductionCredentials.TokenURL)
+	}
 }
 
 // resourceDescription is the resource's documentation, including the decisions
@@ -170,7 +206,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -205,31 +241,12 @@ func (m *applicationModel) op(verb string) tfx.Op {
 	return tfx.Op{Verb: verb, Object: m.object(), Credentials: credentialsHint}
 }
 
-// fillApp copies GET /applications/1.0/{id} into the model.
-func (m *applicationModel) fillApp(a *Application) {
-	m.Name = types.StringValue(a.Name)
-	m.Description = types.StringValue(a.Description)
-	m.LaunchURL = types.StringValue(a.LaunchURL)
-	if a.ApplicationType != "" {
-		m.ApplicationType = types.StringValue(a.ApplicationType)
-	} else if m.ApplicationType.IsUnknown() {
-		m.ApplicationType = types.StringNull()
-	}
-	if a.PublisherID != "" && !strings.EqualFold(a.PublisherID, m.PublisherID.ValueString()) {
+// fill is applicationFields.fill plus the publisher, which the resource alone has.
+func (m *applicationModel) fill(a *Application, c *Credentials) {
+	m.applicationFields.fill(a, c)
+	if a != nil && a.PublisherID != "" && !strings.EqualFold(a.PublisherID, m.PublisherID.ValueString()) {
 		m.PublisherID = types.StringValue(a.PublisherID)
 	}
-}
-
-// fillCredentials copies GET …/credentials into the model (it has no secret).
-func (m *applicationModel) fillCredentials(c *Credentials) {
-	if c.AppURN != "" {
-		m.AppURN = types.StringValue(c.AppURN)
-	}
-	if c.ProductionCredentials.ClientID != "" {
-		m.ClientID = types.StringValue(c.ProductionCredentials.ClientID)
-	}
-	m.Scopes = tfx.ListFromStrings(c.ProductionCredentials.Scopes)
-	m.TokenURL = types.StringValue(c.ProductionCredentials.TokenURL)
 }
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -238,10 +255,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 
 	in := DraftInput{
 		Name: plan.Name.ValueString(), Description: plan.Description.ValueString(), LaunchURL: plan.LaunchURL.ValueString(),
@@ -252,7 +270,16 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if isSet(plan.PublisherID) {
 		in.PublisherID = plan.PublisherID.ValueString()
 	}
-	draft, err := r.client.CreateDraft(ctx, in)
+	// Timeback has no list endpoint: a draft whose response was lost cannot be looked
+	// up, so it is reported, never resent; names are global, so a resend after a 429
+	// that meets its own draft fails as a duplicate, reported the same way.
+	draft, err := tfx.Send(ctx, &resp.Diagnostics, tfx.CreateOnce{
+		Op: plan.op("register"), ResourceType: resourceType, Secret: true,
+		MaybeApplied: MaybeCreated, IsDuplicate: IsDuplicate, Help: orphanHelp(in.Name),
+	}, func(ctx context.Context) (*Draft, error) { return r.client.CreateDraft(ctx, in) })
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if err != nil {
 		r.createError(&plan, in, err, &resp.Diagnostics)
 		return
@@ -288,37 +315,45 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Follow-ups: on failure the error is returned with the state above (Terraform taints it).
+	// Follow-ups. A draft cannot be deleted, so a failure here must not taint the
+	// resource (a replacement would forget this draft and fail on its taken name):
+	// the state above stays, with a warning, and the next refresh fills the rest
+	// (see CONTRIBUTING.md, "State before follow-up calls").
 	creds, err := r.client.GetCredentials(ctx, draft.ApplicationID)
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, plan.op("read the credentials of"), err,
-			followUpFix)
+		followUpWarning(&resp.Diagnostics, plan.op("read the credentials of"), err)
 		return
 	}
-	plan.fillCredentials(creds)
+	plan.fill(nil, creds)
 	app, err := r.client.GetApplication(ctx, draft.ApplicationID)
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, plan.op("read back"), err,
-			followUpFix)
+		followUpWarning(&resp.Diagnostics, plan.op("read back"), err)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 		return
 	}
-	plan.fillApp(app)
+	plan.fill(app, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// followUpFix is the fix of a failed read after a successful create.
-const followUpFix = "The application was registered and is saved in state with its client secret, but Terraform marks it tainted. " +
-	"Once Timeback answers again, run `terraform untaint " + resourceType + ".<name>` and apply: letting Terraform replace it would leave this draft behind on Timeback, and the new one would need another name."
+// followUpWarning reports a failed read after a successful create as a warning: the
+// application is registered and in state with its client secret.
+func followUpWarning(diags *diag.Diagnostics, op tfx.Op, err error) {
+	var d diag.Diagnostics
+	tfx.APIError(&d, op, err, "The application was registered and is saved in state with its client secret. "+
+		"The fields this call reads (scopes, token_url and the like) are filled in by the next refresh: run terraform apply (or plan) again once Timeback answers. Nothing is registered twice.")
+	for _, x := range d {
+		diags.AddWarning(x.Summary(), x.Detail())
+	}
+}
 
 // orphanHelp explains how to find a draft whose create response was lost.
-func orphanHelp(diags *diag.Diagnostics, name string) {
-	diags.AddError("Finding the Timeback draft whose create response was lost",
+func orphanHelp(name string) string {
+	return "Finding the Timeback draft whose create response was lost: " +
 		fmt.Sprintf("Timeback has no API to list applications, so the provider cannot look the draft up by name. "+
 			"Look for an application named %q in the Timeback developer platform (or ask TimeBack support for its id), then import it: "+
 			"`terraform import %s.<name> <application id>`. Applying again is safe: names are unique across the platform, so if the draft exists "+
 			"the create fails as a duplicate instead of registering a second application. Its client secret was in the lost response: "+
-			"if you cannot recover it, ask TimeBack support to remove the draft, or register under another name.", name, resourceType))
+			"if you cannot recover it, ask TimeBack support to remove the draft, or register under another name.", name, resourceType)
 }
 
 func (r *applicationResource) createError(plan *applicationModel, in DraftInput, err error, diags *diag.Diagnostics) {
@@ -326,14 +361,6 @@ func (r *applicationResource) createError(plan *applicationModel, in DraftInput,
 	var ae *transport.APIError
 	_ = errors.As(err, &ae)
 	switch {
-	case MaybeCreated(err):
-		// The draft may exist; the platform cannot be searched by name.
-		tfx.Orphan(diags, op, resourceType, "", err)
-		orphanHelp(diags, in.Name)
-	case IsDuplicate(err) && ae != nil && ae.Attempts > 1:
-		// A resend met the draft an earlier attempt registered.
-		tfx.Orphan(diags, op, resourceType, "", err)
-		orphanHelp(diags, in.Name)
 	case IsDuplicate(err):
 		tfx.APIError(diags, op, err, fmt.Sprintf(
 			"Application names are global on the Timeback developer platform: they are unique across all publishers, and an application named %q already exists "+
@@ -381,14 +408,9 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	gone := func() {
-		resp.Diagnostics.AddWarning("Timeback application not found",
-			fmt.Sprintf("Application %s no longer exists on Timeback; it was removed from state and the next apply registers it again.", id))
-		resp.State.RemoveResource(ctx)
-	}
 	app, err := r.client.GetApplication(ctx, id)
 	if transport.IsNotFound(err) {
-		gone()
+		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
 		return
 	}
 	if err != nil {
@@ -397,15 +419,14 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	creds, err := r.client.GetCredentials(ctx, id)
 	if transport.IsNotFound(err) {
-		gone()
+		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
 		return
 	}
 	if err != nil {
 		tfx.APIError(&resp.Diagnostics, state.op("read the credentials of"), err, "")
 		return
 	}
-	state.fillApp(app)
-	state.fillCredentials(creds)
+	state.fill(app, creds)
 	if app.Status == "tobedeleted" || app.Status == "inactive" {
 		resp.Diagnostics.AddWarning("Timeback application is "+app.Status,
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
@@ -446,10 +467,6 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
 	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
 	switch {
 	case errors.Is(err, ErrDeleteUnsupported):
@@ -465,16 +482,15 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 
 var uuidID = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
-// ImportState takes the applicationId only: a secret never belongs in an import id,
-// because Terraform prints import ids.
-func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !uuidID.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import a Timeback application by its applicationId (a UUID), such as `terraform import %s.example 123e4567-e89b-12d3-a456-426614174000` (got %q). "+
-				"The client secret cannot be part of the id; restore it after the import with client_secret_wo and client_secret_wo_version.", resourceType, tfx.Truncate(req.ID, 12)))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+// importByID is the resource's ImportState (tfx.WithImportByID): the applicationId
+// only, never a secret, because Terraform prints import ids.
+var importByID = tfx.WithImportByID{
+	ResourceType: resourceType,
+	Object:       "a Timeback application",
+	IDFormat:     "its applicationId (a UUID)",
+	Example:      "123e4567-e89b-12d3-a456-426614174000",
+	Valid:        uuidID.MatchString,
+	Secret:       true,
 }
 
 // MoveState takes over a restapi_object that registered the draft (a moved block,

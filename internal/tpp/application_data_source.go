@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -26,19 +25,8 @@ type applicationDataSource struct {
 	client *Client
 }
 
-type applicationDataModel struct {
-	ID             types.String `tfsdk:"id"`
-	ApplicationID  types.String `tfsdk:"application_id"`
-	Name           types.String `tfsdk:"name"`
-	Vendor         types.String `tfsdk:"vendor"`
-	Description    types.String `tfsdk:"description"`
-	URL            types.String `tfsdk:"url"`
-	Scope          types.String `tfsdk:"scope"`
-	MaximumScope   types.String `tfsdk:"maximum_scope"`
-	AccessValidity types.Int64  `tfsdk:"access_validity"`
-	GrantValidity  types.Int64  `tfsdk:"grant_validity"`
-	Renewable      types.Bool   `tfsdk:"renewable"`
-}
+// applicationDataModel is the application's fields, shared with the resource.
+type applicationDataModel = applicationFields
 
 func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
@@ -91,16 +79,6 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: objectName(id), Credentials: credentialsHint}, err, fixFor(d.client, "read", err))
 		return
 	}
-	cfg.ID = types.StringValue(app.ID)
-	cfg.ApplicationID = types.StringValue(app.ID)
-	cfg.Name = types.StringValue(app.Name)
-	cfg.Vendor = types.StringValue(app.Vendor)
-	cfg.Description = types.StringValue(app.Description)
-	cfg.URL = types.StringValue(app.URL)
-	cfg.Scope = types.StringValue(app.Scope)
-	cfg.MaximumScope = types.StringValue(app.MaximumScope)
-	cfg.AccessValidity = types.Int64PointerValue(app.AccessValidity)
-	cfg.GrantValidity = types.Int64PointerValue(app.GrantValidity)
-	cfg.Renewable = types.BoolPointerValue(app.Renewable)
+	cfg.fill(app) // validity fields TPP leaves out stay null
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

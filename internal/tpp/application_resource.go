@@ -5,13 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -37,25 +35,38 @@ var (
 const resourceType = "registrar_tpp_oauth_application"
 
 // NewApplicationResource returns the registrar_tpp_oauth_application resource.
-func NewApplicationResource() resource.Resource { return &applicationResource{} }
+func NewApplicationResource() resource.Resource {
+	return &applicationResource{
+		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
+		WithImportByID: importByID,
+	}
+}
 
 type applicationResource struct {
+	tfx.WithTimeouts
+	tfx.WithImportByID
 	client *Client
 }
 
 type applicationModel struct {
-	ID             types.String   `tfsdk:"id"`
-	ApplicationID  types.String   `tfsdk:"application_id"`
-	Name           types.String   `tfsdk:"name"`
-	Vendor         types.String   `tfsdk:"vendor"`
-	Description    types.String   `tfsdk:"description"`
-	URL            types.String   `tfsdk:"url"`
-	Scope          types.String   `tfsdk:"scope"`
-	MaximumScope   types.String   `tfsdk:"maximum_scope"`
-	AccessValidity types.Int64    `tfsdk:"access_validity"`
-	GrantValidity  types.Int64    `tfsdk:"grant_validity"`
-	Renewable      types.Bool     `tfsdk:"renewable"`
-	Timeouts       timeouts.Value `tfsdk:"timeouts"`
+	applicationFields
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+// applicationFields are the fields of a TPP application that the resource and the
+// data source share.
+type applicationFields struct {
+	ID             types.String `tfsdk:"id"`
+	ApplicationID  types.String `tfsdk:"application_id"`
+	Name           types.String `tfsdk:"name"`
+	Vendor         types.String `tfsdk:"vendor"`
+	Description    types.String `tfsdk:"description"`
+	URL            types.String `tfsdk:"url"`
+	Scope          types.String `tfsdk:"scope"`
+	MaximumScope   types.String `tfsdk:"maximum_scope"`
+	AccessValidity types.Int64  `tfsdk:"access_validity"`
+	GrantValidity  types.Int64  `tfsdk:"grant_validity"`
+	Renewable      types.Bool   `tfsdk:"renewable"`
 }
 
 // applicationIDRe is the shape of an application id: no white space (it is an OAuth
@@ -153,7 +164,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Delete: true}),
+			"timeouts": r.TimeoutsBlock(ctx),
 		},
 	}
 }
@@ -195,9 +206,10 @@ func (m *applicationModel) application() Application {
 	}
 }
 
-// fill copies what TPP returned. A validity field TPP left out keeps the model's value
-// when that is known, and becomes null when it is unknown (a create without it).
-func (m *applicationModel) fill(a *Application) {
+// fill copies what TPP returned. A validity field TPP left out keeps the fields' value
+// when that is known (null in the data source), and becomes null when it is unknown
+// (a create without it).
+func (m *applicationFields) fill(a *Application) {
 	m.ID = types.StringValue(a.ID)
 	m.ApplicationID = types.StringValue(a.ID)
 	m.Name = types.StringValue(a.Name)
@@ -232,26 +244,29 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := plan.Timeouts.Create(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 
+	// The application id is the unique key: a create whose outcome is unknown is
+	// looked up by it, and resent only when it is certainly absent. A resend that TPP
+	// rejects while the id exists met the application an earlier attempt created.
 	in := plan.application()
-	app, err := r.client.Create(ctx, in)
-	if err != nil && transport.MaybeApplied(err) {
-		// The request may have been carried out: never resend blindly. The
-		// application id is the unique key: look it up, resend only when it is absent.
-		found, lerr := r.client.Find(ctx, in.ID)
-		switch {
-		case lerr != nil:
-			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, "", err)
-			return
-		case found != nil:
-			tfx.OrphanWithoutSecret(&resp.Diagnostics, plan.op("create"), resourceType, in.ID, err)
-			return
-		}
-		app, err = r.client.Create(ctx, in)
+	app, err := tfx.Send(ctx, &resp.Diagnostics, tfx.CreateOnce{
+		Op: plan.op("create"), ResourceType: resourceType,
+		Find: func(ctx context.Context) (string, error) {
+			found, err := r.client.Find(ctx, in.ID)
+			if err != nil || found == nil {
+				return "", err
+			}
+			return in.ID, nil
+		},
+		IsDuplicate: rejected,
+	}, func(ctx context.Context) (*Application, error) { return r.client.Create(ctx, in) })
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	if err != nil {
 		r.createError(ctx, &plan, err, &resp.Diagnostics)
@@ -265,16 +280,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 // a duplicate application_id (TPP's exact duplicate signal is undocumented).
 func (r *applicationResource) createError(ctx context.Context, plan *applicationModel, err error, diags *diag.Diagnostics) {
 	id := plan.ApplicationID.ValueString()
-	var re *ResultError
-	rejected := errors.As(err, &re) || (transport.StatusOf(err) == 400 && !IsTokenError(err))
-	if rejected {
+	if rejected(err) {
 		if existing, gerr := r.client.Get(ctx, id); gerr == nil && existing != nil {
-			var ae *transport.APIError
-			if errors.As(err, &ae) && ae.Attempts > 1 {
-				// A resend met the application an earlier attempt created.
-				tfx.OrphanWithoutSecret(diags, plan.op("create"), resourceType, id, err)
-				return
-			}
 			tfx.APIError(diags, plan.op("create"), err, fmt.Sprintf(
 				"TPP already has an OAuth application with application_id %q (named %q). Application ids are unique: choose another application_id, "+
 					"or bring the existing application under Terraform with `terraform import %s.<name> %s` (or an import block with id = %q).",
@@ -283,6 +290,13 @@ func (r *applicationResource) createError(ctx context.Context, plan *application
 		}
 	}
 	tfx.APIError(diags, plan.op("create"), err, fixFor(r.client, "create", err))
+}
+
+// rejected reports a create TPP refused (HTTP 400 other than a token error, or
+// Success false): a duplicate application_id when TPP then knows the id.
+func rejected(err error) bool {
+	var re *ResultError
+	return errors.As(err, &re) || (transport.StatusOf(err) == 400 && !IsTokenError(err))
 }
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -294,9 +308,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	id := state.ID.ValueString()
 	app, err := r.client.Get(ctx, id)
 	if IsNotFound(err) {
-		resp.Diagnostics.AddWarning("TPP OAuth application not found",
-			fmt.Sprintf("%s no longer exists in TPP; it was removed from state and the next apply creates it again.", objectName(id)))
-		resp.State.RemoveResource(ctx)
+		tfx.Gone(ctx, resp, objectName(id), "TPP")
 		return
 	}
 	if err != nil {
@@ -312,6 +324,11 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	if !ok {
 		return
 	}
 	// The plan holds the configuration, and for access_validity, grant_validity and
@@ -351,24 +368,26 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	timeout, diags := state.Timeouts.Delete(ctx, 20*time.Minute)
-	resp.Diagnostics.Append(diags...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
 	defer cancel()
+	if !ok {
+		return
+	}
 	if err := r.client.Delete(ctx, state.ID.ValueString()); err != nil {
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, fixFor(r.client, "delete", err))
 	}
 }
 
-// ImportState takes the application id (TPP's "Client ID").
-func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !applicationIDRe.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import id",
-			fmt.Sprintf("Import a TPP OAuth application by its application id (the \"Client ID\" in the TPP console), such as `terraform import %s.example my-app`; the id cannot be empty or contain white space.", resourceType))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("application_id"), req.ID)...)
+// importByID is the resource's ImportState (tfx.WithImportByID): the application id
+// (TPP's "Client ID"), stored as id and application_id.
+var importByID = tfx.WithImportByID{
+	ResourceType: resourceType,
+	Object:       "a TPP OAuth application",
+	IDFormat:     "its application id (the \"Client ID\" in the TPP console)",
+	Example:      "my-app",
+	Valid:        applicationIDRe.MatchString,
+	Attributes:   []string{"id", "application_id"},
+	Hint:         "The id cannot be empty or contain white space.",
 }
 
 // MoveState takes over a restapi_object that registered the application (a moved
