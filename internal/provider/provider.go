@@ -52,6 +52,7 @@ type registrarProvider struct {
 
 type topModel struct {
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
+	RetryMinWaitSeconds  types.Int64   `tfsdk:"retry_min_wait_seconds"`
 	RetryMaxWaitSeconds  types.Int64   `tfsdk:"retry_max_wait_seconds"`
 	RequestsPerSecond    types.Float64 `tfsdk:"requests_per_second"`
 	RequestTimeoutSecond types.Int64   `tfsdk:"request_timeout_seconds"`
@@ -65,16 +66,21 @@ func (p *registrarProvider) Metadata(_ context.Context, _ provider.MetadataReque
 func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	blocks := map[string]schema.Block{}
 	for _, pl := range Platforms() {
-		blocks[pl.Block] = pl.Schema
+		blocks[pl.Block] = pl.Schema()
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Registers applications and OAuth clients on Timeback, LTIaaS, Venafi TPP, AWX and Cronofy through their documented APIs. " +
 			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables.",
 		Attributes: map[string]schema.Attribute{
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed request is retried (default `4`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
+				MarkdownDescription: "How many times a failed request is retried (default `6`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"retry_min_wait_seconds": schema.Int64Attribute{
+				MarkdownDescription: "The first backoff step, in seconds (default `1`): the wait before the first retry, which doubles (with jitter) for each later one up to `retry_max_wait_seconds`. With the defaults, the retries of one request ride out a one-minute rate-limit window.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 600)},
 			},
 			"retry_max_wait_seconds": schema.Int64Attribute{
 				MarkdownDescription: "The longest wait between retries, in seconds, and the cap on a server's `Retry-After` (default `30`).",
@@ -99,6 +105,7 @@ func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest
 func (p *registrarProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var top topModel
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &top.MaxRetries)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_min_wait_seconds"), &top.RetryMinWaitSeconds)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_max_wait_seconds"), &top.RetryMaxWaitSeconds)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("requests_per_second"), &top.RequestsPerSecond)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout_seconds"), &top.RequestTimeoutSecond)...)
@@ -109,6 +116,9 @@ func (p *registrarProvider) Configure(ctx context.Context, req provider.Configur
 	s.UserAgent = "terraform-provider-registrar/" + p.version
 	if !top.MaxRetries.IsNull() && !top.MaxRetries.IsUnknown() {
 		s.MaxRetries = int(top.MaxRetries.ValueInt64())
+	}
+	if !top.RetryMinWaitSeconds.IsNull() && !top.RetryMinWaitSeconds.IsUnknown() {
+		s.RetryMinWait = time.Duration(top.RetryMinWaitSeconds.ValueInt64()) * time.Second
 	}
 	if !top.RetryMaxWaitSeconds.IsNull() && !top.RetryMaxWaitSeconds.IsUnknown() {
 		s.RetryMaxWait = time.Duration(top.RetryMaxWaitSeconds.ValueInt64()) * time.Second
@@ -128,7 +138,7 @@ func (p *registrarProvider) Configure(ctx context.Context, req provider.Configur
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		client, diags := pl.Configure(ctx, block, s)
+		client, diags := pl.Configure(ctx, block, s, providerdata.OSEnv)
 		resp.Diagnostics.Append(diags...)
 		if client != nil {
 			data.SetClient(pl.Block, client)
