@@ -70,7 +70,8 @@ func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Registers applications and OAuth clients on Timeback, LTIaaS, Venafi TPP, AWX and Cronofy through their documented APIs. " +
-			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables.",
+			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables; " +
+			"a set of credentials (such as `username` and `password`) is taken whole from the block or whole from the environment, and the block wins.",
 		Attributes: map[string]schema.Attribute{
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a failed request is retried (default `6`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
