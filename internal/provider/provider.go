@@ -11,11 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -48,14 +50,6 @@ func New(version string) func() provider.Provider {
 
 type registrarProvider struct {
 	version string
-}
-
-type topModel struct {
-	MaxRetries           types.Int64   `tfsdk:"max_retries"`
-	RetryMinWaitSeconds  types.Int64   `tfsdk:"retry_min_wait_seconds"`
-	RetryMaxWaitSeconds  types.Int64   `tfsdk:"retry_max_wait_seconds"`
-	RequestsPerSecond    types.Float64 `tfsdk:"requests_per_second"`
-	RequestTimeoutSecond types.Int64   `tfsdk:"request_timeout_seconds"`
 }
 
 func (p *registrarProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -104,31 +98,10 @@ func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest
 }
 
 func (p *registrarProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var top topModel
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &top.MaxRetries)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_min_wait_seconds"), &top.RetryMinWaitSeconds)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_max_wait_seconds"), &top.RetryMaxWaitSeconds)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("requests_per_second"), &top.RequestsPerSecond)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout_seconds"), &top.RequestTimeoutSecond)...)
+	s, diags := transportSettings(ctx, req.Config, p.version)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	s := transport.DefaultSettings()
-	s.UserAgent = "terraform-provider-registrar/" + p.version
-	if !top.MaxRetries.IsNull() && !top.MaxRetries.IsUnknown() {
-		s.MaxRetries = int(top.MaxRetries.ValueInt64())
-	}
-	if !top.RetryMinWaitSeconds.IsNull() && !top.RetryMinWaitSeconds.IsUnknown() {
-		s.RetryMinWait = time.Duration(top.RetryMinWaitSeconds.ValueInt64()) * time.Second
-	}
-	if !top.RetryMaxWaitSeconds.IsNull() && !top.RetryMaxWaitSeconds.IsUnknown() {
-		s.RetryMaxWait = time.Duration(top.RetryMaxWaitSeconds.ValueInt64()) * time.Second
-	}
-	if !top.RequestsPerSecond.IsNull() && !top.RequestsPerSecond.IsUnknown() {
-		s.RequestsPerSecond = top.RequestsPerSecond.ValueFloat64()
-	}
-	if !top.RequestTimeoutSecond.IsNull() && !top.RequestTimeoutSecond.IsUnknown() {
-		s.RequestTimeout = time.Duration(top.RequestTimeoutSecond.ValueInt64()) * time.Second
 	}
 
 	platforms := Platforms()
@@ -164,4 +137,30 @@ func (p *registrarProvider) DataSources(context.Context) []func() datasource.Dat
 		out = append(out, pl.DataSources...)
 	}
 	return out
+}
+
+// transportSettings reads the top-level settings over transport's defaults.
+func transportSettings(ctx context.Context, cfg tfsdk.Config, version string) (transport.Settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s := transport.DefaultSettings()
+	s.UserAgent = "terraform-provider-registrar/" + version
+	seconds := func(d *time.Duration) func(int64) { return func(v int64) { *d = time.Duration(v) * time.Second } }
+	for name, set := range map[string]func(int64){
+		"max_retries":             func(v int64) { s.MaxRetries = int(v) },
+		"retry_min_wait_seconds":  seconds(&s.RetryMinWait),
+		"retry_max_wait_seconds":  seconds(&s.RetryMaxWait),
+		"request_timeout_seconds": seconds(&s.RequestTimeout),
+	} {
+		var v types.Int64
+		diags.Append(cfg.GetAttribute(ctx, path.Root(name), &v)...)
+		if !v.IsNull() && !v.IsUnknown() {
+			set(v.ValueInt64())
+		}
+	}
+	var rps types.Float64
+	diags.Append(cfg.GetAttribute(ctx, path.Root("requests_per_second"), &rps)...)
+	if !rps.IsNull() && !rps.IsUnknown() {
+		s.RequestsPerSecond = rps.ValueFloat64()
+	}
+	return s, diags
 }
