@@ -1,7 +1,8 @@
 # Configure only the platforms you use; each block can also come from environment
 # variables (shown in the comments), which is how CI pipelines usually pass credentials.
 provider "registrar" {
-  max_retries            = 4  # retries of a failed request (creates are never resent blindly)
+  max_retries            = 6  # retries of a failed request (creates are never resent blindly)
+  retry_min_wait_seconds = 1  # first backoff step; each later wait doubles
   retry_max_wait_seconds = 30 # cap on backoff and on a server's Retry-After
   requests_per_second    = 0  # client-side limit per platform; 0 = none
 

@@ -11,11 +11,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -50,13 +52,6 @@ type registrarProvider struct {
 	version string
 }
 
-type topModel struct {
-	MaxRetries           types.Int64   `tfsdk:"max_retries"`
-	RetryMaxWaitSeconds  types.Int64   `tfsdk:"retry_max_wait_seconds"`
-	RequestsPerSecond    types.Float64 `tfsdk:"requests_per_second"`
-	RequestTimeoutSecond types.Int64   `tfsdk:"request_timeout_seconds"`
-}
-
 func (p *registrarProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "registrar"
 	resp.Version = p.version
@@ -65,16 +60,22 @@ func (p *registrarProvider) Metadata(_ context.Context, _ provider.MetadataReque
 func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	blocks := map[string]schema.Block{}
 	for _, pl := range Platforms() {
-		blocks[pl.Block] = pl.Schema
+		blocks[pl.Block] = pl.Schema()
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Registers applications and OAuth clients on Timeback, LTIaaS, Venafi TPP, AWX and Cronofy through their documented APIs. " +
-			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables.",
+			"Every platform block is optional; configure the ones your resources use. Attributes win over environment variables; " +
+			"a set of credentials (such as `username` and `password`) is taken whole from the block or whole from the environment, and the block wins.",
 		Attributes: map[string]schema.Attribute{
 			"max_retries": schema.Int64Attribute{
-				MarkdownDescription: "How many times a failed request is retried (default `4`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
+				MarkdownDescription: "How many times a failed request is retried (default `6`). GET, PUT and DELETE are retried on connection errors, 429, 502, 503 and 504; a create (POST) only on 429 and 503 (the server did not handle it), on errors before the request was sent, and, where the platform enforces a unique key, on 502/504.",
 				Optional:            true,
 				Validators:          []validator.Int64{int64validator.Between(0, 20)},
+			},
+			"retry_min_wait_seconds": schema.Int64Attribute{
+				MarkdownDescription: "The first backoff step, in seconds (default `1`): the wait before the first retry, which doubles (with jitter) for each later one up to `retry_max_wait_seconds`. With the defaults, the retries of one request ride out a one-minute rate-limit window.",
+				Optional:            true,
+				Validators:          []validator.Int64{int64validator.Between(0, 600)},
 			},
 			"retry_max_wait_seconds": schema.Int64Attribute{
 				MarkdownDescription: "The longest wait between retries, in seconds, and the cap on a server's `Retry-After` (default `30`).",
@@ -97,27 +98,10 @@ func (p *registrarProvider) Schema(ctx context.Context, _ provider.SchemaRequest
 }
 
 func (p *registrarProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var top topModel
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &top.MaxRetries)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("retry_max_wait_seconds"), &top.RetryMaxWaitSeconds)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("requests_per_second"), &top.RequestsPerSecond)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout_seconds"), &top.RequestTimeoutSecond)...)
+	s, diags := transportSettings(ctx, req.Config, p.version)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	s := transport.DefaultSettings()
-	s.UserAgent = "terraform-provider-registrar/" + p.version
-	if !top.MaxRetries.IsNull() && !top.MaxRetries.IsUnknown() {
-		s.MaxRetries = int(top.MaxRetries.ValueInt64())
-	}
-	if !top.RetryMaxWaitSeconds.IsNull() && !top.RetryMaxWaitSeconds.IsUnknown() {
-		s.RetryMaxWait = time.Duration(top.RetryMaxWaitSeconds.ValueInt64()) * time.Second
-	}
-	if !top.RequestsPerSecond.IsNull() && !top.RequestsPerSecond.IsUnknown() {
-		s.RequestsPerSecond = top.RequestsPerSecond.ValueFloat64()
-	}
-	if !top.RequestTimeoutSecond.IsNull() && !top.RequestTimeoutSecond.IsUnknown() {
-		s.RequestTimeout = time.Duration(top.RequestTimeoutSecond.ValueInt64()) * time.Second
 	}
 
 	platforms := Platforms()
@@ -128,7 +112,7 @@ func (p *registrarProvider) Configure(ctx context.Context, req provider.Configur
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		client, diags := pl.Configure(ctx, block, s)
+		client, diags := pl.Configure(ctx, block, s, providerdata.OSEnv)
 		resp.Diagnostics.Append(diags...)
 		if client != nil {
 			data.SetClient(pl.Block, client)
@@ -153,4 +137,30 @@ func (p *registrarProvider) DataSources(context.Context) []func() datasource.Dat
 		out = append(out, pl.DataSources...)
 	}
 	return out
+}
+
+// transportSettings reads the top-level settings over transport's defaults.
+func transportSettings(ctx context.Context, cfg tfsdk.Config, version string) (transport.Settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s := transport.DefaultSettings()
+	s.UserAgent = "terraform-provider-registrar/" + version
+	seconds := func(d *time.Duration) func(int64) { return func(v int64) { *d = time.Duration(v) * time.Second } }
+	for name, set := range map[string]func(int64){
+		"max_retries":             func(v int64) { s.MaxRetries = int(v) },
+		"retry_min_wait_seconds":  seconds(&s.RetryMinWait),
+		"retry_max_wait_seconds":  seconds(&s.RetryMaxWait),
+		"request_timeout_seconds": seconds(&s.RequestTimeout),
+	} {
+		var v types.Int64
+		diags.Append(cfg.GetAttribute(ctx, path.Root(name), &v)...)
+		if !v.IsNull() && !v.IsUnknown() {
+			set(v.ValueInt64())
+		}
+	}
+	var rps types.Float64
+	diags.Append(cfg.GetAttribute(ctx, path.Root("requests_per_second"), &rps)...)
+	if !rps.IsNull() && !rps.IsUnknown() {
+		s.RequestsPerSecond = rps.ValueFloat64()
+	}
+	return s, diags
 }

@@ -6,34 +6,39 @@
 package providerdata
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-// Platform is what a platform package contributes to the provider.
+// Platform is what a platform package contributes to the provider: a spec of its
+// provider block (the attributes and the credential sets) from which the block's
+// schema, its documentation, the environment fallback, the precedence rules and the
+// "not configured" error all come, and Build, which turns the resolved settings into
+// the platform's client. Adding a platform block is writing one of these.
 type Platform struct {
 	// Block is the provider block's name ("awx").
 	Block string
 	// Title is the platform's display name ("AWX").
 	Title string
-	// Settings lists the block's required settings and their environment variables, for the
-	// error a resource gives when the platform is not configured.
-	Settings string
-	// Schema is the provider block's schema.
-	Schema schema.Block
-	// Configure builds the platform's client from the block (null when absent) and the
-	// environment. It returns a nil client, and no error, when neither holds any setting.
-	Configure   func(ctx context.Context, block types.Object, s transport.Settings) (any, diag.Diagnostics)
+	// Description is the block's Markdown description; the credential sets are appended.
+	Description string
+	// Attrs are the block's attributes, in documentation order.
+	Attrs []Attr
+	// Credentials are the alternative credential sets, each a list of attribute names
+	// that go together (AWX: token, or username and password), in order of preference
+	// when several are complete in the environment. Each name is an attribute of Attrs
+	// and belongs to one set.
+	Credentials [][]string
+	// Build makes the client from the resolved settings. Its error is reported as
+	// "Invalid <Title> settings".
+	Build       func(v Values, s transport.Settings) (any, error)
 	Resources   []func() resource.Resource
 	DataSources []func() datasource.DataSource
 }
@@ -87,7 +92,7 @@ func Client[T any](providerData any, block string) (T, diag.Diagnostics) {
 		p := d.platforms[block]
 		diags.AddError(
 			fmt.Sprintf("The %s platform is not configured", p.Title),
-			fmt.Sprintf("This resource needs the provider's %q block, or its environment variables. Set %s.\n\nExample:\n\nprovider \"registrar\" {\n  %s {\n    ...\n  }\n}", block, p.Settings, block),
+			fmt.Sprintf("This resource needs the provider's %q block, or its environment variables. Set %s.\n\nExample:\n\nprovider \"registrar\" {\n  %s {\n    ...\n  }\n}", block, p.NotConfigured(), block),
 		)
 		return zero, diags
 	}

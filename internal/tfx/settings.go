@@ -1,5 +1,5 @@
 // Package tfx holds the Terraform-side helpers every platform package shares:
-// provider-block settings with environment fallbacks, the client secret and its
+// provider-block URL checks, the client secret and its
 // write-only restore, API error diagnostics, and plan-time validators.
 package tfx
 
@@ -8,54 +8,13 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
-
-// Block reads a provider block (null when absent) into out; it reports whether any
-// attribute of the block was set.
-func Block(ctx context.Context, obj types.Object, out any) (bool, diag.Diagnostics) {
-	if obj.IsNull() || obj.IsUnknown() {
-		return false, nil
-	}
-	diags := obj.As(ctx, out, basetypes.ObjectAsOptions{UnhandledNullAsEmpty: true, UnhandledUnknownAsEmpty: true})
-	set := false
-	for _, v := range obj.Attributes() {
-		if v != nil && !v.IsNull() && !v.IsUnknown() {
-			set = true
-		}
-	}
-	return set, diags
-}
-
-// Setting returns the attribute's value when set, else the first non-empty environment variable.
-func Setting(v types.String, envs ...string) string {
-	if !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" {
-		return v.ValueString()
-	}
-	for _, e := range envs {
-		if s := os.Getenv(e); s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-// AnyEnv reports whether any of the variables is set.
-func AnyEnv(envs ...string) bool {
-	for _, e := range envs {
-		if os.Getenv(e) != "" {
-			return true
-		}
-	}
-	return false
-}
 
 // IsLoopback reports whether host (without port) is localhost or a loopback address.
 func IsLoopback(host string) bool {

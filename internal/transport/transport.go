@@ -27,6 +27,7 @@ import (
 // Settings are the provider's top-level transport settings, shared by every platform.
 type Settings struct {
 	MaxRetries        int
+	RetryMinWait      time.Duration
 	RetryMaxWait      time.Duration
 	RequestsPerSecond float64
 	RequestTimeout    time.Duration
@@ -35,7 +36,7 @@ type Settings struct {
 
 // DefaultSettings mirrors the provider schema's defaults.
 func DefaultSettings() Settings {
-	return Settings{MaxRetries: 4, RetryMaxWait: 30 * time.Second, RequestTimeout: 60 * time.Second, UserAgent: "terraform-provider-registrar/dev"}
+	return Settings{MaxRetries: 6, RetryMinWait: time.Second, RetryMaxWait: 30 * time.Second, RequestTimeout: 60 * time.Second, UserAgent: "terraform-provider-registrar/dev"}
 }
 
 // Authenticator adds credentials to an outgoing request.
