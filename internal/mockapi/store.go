@@ -174,6 +174,10 @@ func (s *store[K, V]) controlDelete(id string) error {
 // field the object does not have, or a change of the key, is refused. It returns the
 // object as JSON without its secrets.
 func (s *store[K, V]) controlPatch(id string, patch []byte) (map[string]any, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(patch, &fields); err != nil || fields == nil {
+		return nil, errors.New("the body must be a JSON object of the fields to change")
+	}
 	k, err := s.cfg.parse(id)
 	if err != nil {
 		return nil, errNoObject
@@ -188,7 +192,7 @@ func (s *store[K, V]) controlPatch(id string, patch []byte) (map[string]any, err
 	dec := json.NewDecoder(bytes.NewReader(patch))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&next); err != nil {
-		return nil, fmt.Errorf("the body must be a JSON object of the object's fields: %w", err)
+		return nil, fmt.Errorf("the fields do not fit the object: %w", err)
 	}
 	if s.cfg.key(&next) != k {
 		return nil, errors.New("the object's id cannot be changed")

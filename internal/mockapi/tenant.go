@@ -95,6 +95,8 @@ type Tenant struct {
 	TPP      *TPP
 	Timeback *Timeback
 	Cronofy  *Cronofy
+	// objects are the stores the /_mock API can edit, by ControlKinds.
+	objects map[string]controllable
 }
 
 func newTenant(s *Server, name string, creds Credentials) *Tenant {
@@ -104,6 +106,10 @@ func newTenant(s *Server, name string, creds Credentials) *Tenant {
 	t.TPP = newTPP(t)
 	t.Timeback = newTimeback(t)
 	t.Cronofy = newCronofy(t)
+	t.objects = map[string]controllable{
+		"awx/applications": &t.AWX.store, "ltiaas/platforms": &t.LTIaaS.store, "tpp/applications": &t.TPP.store,
+		"timeback/applications": &t.Timeback.store, "cronofy/applications": &t.Cronofy.store,
+	}
 	t.AWX.routes(t.mux)
 	t.LTIaaS.routes(t.mux)
 	t.Timeback.routes(t.mux)
