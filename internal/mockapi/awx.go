@@ -134,11 +134,13 @@ func (x *AWX) list(w http.ResponseWriter, r *http.Request) {
 		}
 		matched = append(matched, a)
 	}
+	endless := x.t.endlessNext()
 	start := (page - 1) * size
-	if start > len(matched) && (page != 1 || len(matched) != 0) {
+	if start > len(matched) && (page != 1 || len(matched) != 0) && endless == "" {
 		detail(w, http.StatusNotFound, "Invalid page.")
 		return
 	}
+	start = min(start, len(matched))
 	end := min(start+size, len(matched))
 	results := make([]map[string]any, 0, end-start)
 	for i := start; i < end; i++ {
@@ -152,7 +154,10 @@ func (x *AWX) list(w http.ResponseWriter, r *http.Request) {
 		return u.Path + "?" + u.RawQuery
 	}
 	var next, prev any
-	if end < len(matched) {
+	switch {
+	case endless == "self":
+		next = r.URL.Path + "?" + r.URL.RawQuery
+	case end < len(matched) || endless == "advance":
 		next = link(page + 1)
 	}
 	if page > 1 {
@@ -305,6 +310,11 @@ func (x *AWX) item(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
+		other := *a
+		markRead(r, func() any {
+			other.ID, other.Name = other.ID+1000000, other.Name+" (another application)"
+			return x.render(&other, false)
+		})
 		writeJSON(w, http.StatusOK, x.render(a, false))
 	case http.MethodPut, http.MethodPatch:
 		in, ok := x.decode(w, r)

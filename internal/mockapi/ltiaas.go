@@ -265,6 +265,11 @@ func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
+		other := *p
+		markRead(r, func() any {
+			other.ID, other.Name = RandomHex(16), other.Name+" (another platform)"
+			return other
+		})
 		writeJSON(w, http.StatusOK, p)
 	case http.MethodPut:
 		if o := x.findPlatform(*in.URL, *in.ClientID); o != nil && o.ID != id {

@@ -7,6 +7,7 @@
 package mockapi
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -95,6 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := "default"
+	r = r.WithContext(context.WithValue(r.Context(), originalURIKey{}, r.URL.RequestURI()))
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/t/"); ok {
 		n, p, _ := strings.Cut(rest, "/")
 		if !tenantName.MatchString(n) {
@@ -198,6 +200,16 @@ func (t *Tenant) controlObject(w http.ResponseWriter, r *http.Request, kind, id 
 		return
 	}
 	writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+}
+
+type originalURIKey struct{}
+
+// originalURI is the request's path and query as the client sent it, tenant prefix included.
+func originalURI(r *http.Request) string {
+	if u, ok := r.Context().Value(originalURIKey{}).(string); ok {
+		return u
+	}
+	return r.URL.RequestURI()
 }
 
 // RandomHex returns n random bytes as hex.

@@ -298,6 +298,7 @@ func (x *Timeback) token(w http.ResponseWriter, r *http.Request) {
 	x.tokens[tok] = x.now().Add(ttl)
 	x.issued++
 	x.mu.Unlock()
+	markToken(r)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tok, "expires_in": int(ttl / time.Second), "token_type": "Bearer", "scope": scope,
 	})
@@ -455,18 +456,28 @@ func (x *Timeback) get(w http.ResponseWriter, r *http.Request) {
 	if a == nil {
 		return
 	}
+	other := x.copyOf(a)
+	markRead(r, func() any {
+		other.ApplicationID, other.Name = RandomUUID(), other.Name+" (another application)"
+		return renderTimebackApp(&other)
+	})
+	writeJSON(w, http.StatusOK, renderTimebackApp(a))
+}
+
+// renderTimebackApp is the LtiApplicationOutput model.
+func renderTimebackApp(a *TimebackApp) map[string]any {
 	domains := []string{}
 	if u, err := url.Parse(a.LaunchURL); err == nil && u.Hostname() != "" {
 		domains = append(domains, u.Hostname())
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	return map[string]any{
 		"sourcedId": a.ApplicationID, "name": a.Name, "description": a.Description,
 		"launchUrl": a.LaunchURL, "applicationType": a.ApplicationType, "status": a.Status,
 		"dateCreated": a.DateCreated.Format(time.RFC3339Nano), "dateLastModified": a.DateLastModified.Format(time.RFC3339Nano),
 		"deploymentId": nil, "domains": domains, "coverImageUrl": nil, "logoUrl": nil,
 		"idling": "off", "proctoringMode": "off", "isLtiCompliant": true, "isLtiV1P3Compliant": true,
 		"isRecordingEnabled": false, "tools": []any{},
-	})
+	}
 }
 
 // credentials renders GetAppCredentialsResponse: never a secret.
@@ -477,8 +488,16 @@ func (x *Timeback) credentials(w http.ResponseWriter, r *http.Request) {
 	if a == nil {
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
-		"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
+	render := func(a *TimebackApp) map[string]any {
+		return map[string]any{
+			"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
+			"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
+		}
+	}
+	other := x.copyOf(a)
+	markRead(r, func() any {
+		other.ApplicationID, other.ClientID = RandomUUID(), strings.ToLower(RandomAlnum(26))
+		return render(&other)
 	})
+	writeJSON(w, http.StatusOK, render(a))
 }

@@ -387,17 +387,18 @@ func (x *TPP) authorize(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	}
 	tk := &tppToken{user: in.Username, clientID: in.ClientID, scope: strings.Join(granted, ";"), role: user.Role}
 	x.grants++
-	x.issue(w, tk)
+	x.issue(w, r, tk)
 }
 
 // issue stores tk under fresh access and refresh tokens and writes the token response.
 // The caller holds x.mu.
-func (x *TPP) issue(w http.ResponseWriter, tk *tppToken) {
+func (x *TPP) issue(w http.ResponseWriter, r *http.Request, tk *tppToken) {
 	tk.access = RandomAlnum(32) + "=="
 	tk.refresh = RandomAlnum(32) + "=="
 	x.tokens[tk.access] = tk
 	x.refresh[tk.refresh] = tk
 	now := time.Now().Unix()
+	markToken(r)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tk.access, "refresh_token": tk.refresh, "token_type": "Bearer",
 		"expires": now + 3600, "expires_in": 3600, "refresh_until": now + 7776000,
@@ -425,7 +426,7 @@ func (x *TPP) refreshToken(w http.ResponseWriter, r *http.Request, _ *tppToken) 
 	delete(x.refresh, in.RefreshToken)
 	delete(x.tokens, old.access)
 	x.refreshes++
-	x.issue(w, &tppToken{user: old.user, clientID: old.clientID, scope: old.scope, role: old.role})
+	x.issue(w, r, &tppToken{user: old.user, clientID: old.clientID, scope: old.scope, role: old.role})
 }
 
 // tppAppInput is a create body or the Application of an update; pointers tell
@@ -567,6 +568,11 @@ func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 		tppResult(w, tppResultNotFound)
 		return
 	}
+	other := *a
+	markRead(r, func() any {
+		other.ID, other.Name = other.ID+"-other", other.Name+" (another application)"
+		return map[string]any{"Application": other.render(false), "Result": tppResultSuccess, "Success": true}
+	})
 	writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
 }
 
