@@ -33,44 +33,33 @@ func raw(t *testing.T, tn *mockapi.Tenant, method, path, auth, contentType, body
 	return resp.StatusCode, resp.Header, b
 }
 
-// createEach creates one object on each platform whose create response carries a
-// secret, and returns the status, body and the secret the platform stored.
-func createEach(t *testing.T, tn *mockapi.Tenant) map[string]struct {
+// createResult is one create's answer and the secret the platform stored.
+type createResult struct {
 	status int
 	body   []byte
 	secret string
-} {
+}
+
+// createEach creates one object on each platform whose create response carries a
+// secret, with a secret chosen beforehand.
+func createEach(t *testing.T, tn *mockapi.Tenant) map[string]createResult {
 	t.Helper()
-	out := map[string]struct {
-		status int
-		body   []byte
-		secret string
-	}{}
 	c := tn.Creds
-	tn.AWX.SetNextSecret("awx-secret-" + strings.Repeat("a", 40))
-	st, _, b := raw(t, tn, "POST", "/api/v2/applications/", "Bearer "+c.AWXToken, "application/json",
-		`{"name":"x","organization":1,"client_type":"confidential","authorization_grant_type":"password"}`)
-	out["awx"] = struct {
-		status int
-		body   []byte
-		secret string
-	}{st, b, "awx-secret-" + strings.Repeat("a", 40)}
-	tn.Timeback.SetNextSecret("timeback-secret-" + strings.Repeat("b", 40))
-	st, _, b = raw(t, tn, "POST", "/applications/1.0/drafts", "Bearer "+c.TimebackToken, "application/json",
-		`{"name":"x","description":"d","launchUrl":"https://a.example.com/l"}`)
-	out["timeback"] = struct {
-		status int
-		body   []byte
-		secret string
-	}{st, b, "timeback-secret-" + strings.Repeat("b", 40)}
-	tn.Cronofy.SetNextSecret("cronofy-secret-" + strings.Repeat("c", 40))
-	st, _, b = raw(t, tn, "POST", "/v1/applications", "Bearer "+c.CronofyAdminAPIKey, "application/json",
-		`{"name":"x","url":"https://c.example.com"}`)
-	out["cronofy"] = struct {
-		status int
-		body   []byte
-		secret string
-	}{st, b, "cronofy-secret-" + strings.Repeat("c", 40)}
+	calls := []struct {
+		platform, path, auth, body string
+		preset                     interface{ SetNextSecret(string) }
+	}{
+		{"awx", "/api/v2/applications/", c.AWXToken, `{"name":"x","organization":1,"client_type":"confidential","authorization_grant_type":"password"}`, tn.AWX},
+		{"timeback", "/applications/1.0/drafts", c.TimebackToken, `{"name":"x","description":"d","launchUrl":"https://a.example.com/l"}`, tn.Timeback},
+		{"cronofy", "/v1/applications", c.CronofyAdminAPIKey, `{"name":"x","url":"https://c.example.com"}`, tn.Cronofy},
+	}
+	out := map[string]createResult{}
+	for _, call := range calls {
+		secret := call.platform + "-secret-" + strings.Repeat("s", 40)
+		call.preset.SetNextSecret(secret)
+		st, _, b := raw(t, tn, "POST", call.path, "Bearer "+call.auth, "application/json", call.body)
+		out[call.platform] = createResult{st, b, secret}
+	}
 	return out
 }
 

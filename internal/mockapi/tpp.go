@@ -556,7 +556,9 @@ func (x *TPP) idInput(w http.ResponseWriter, r *http.Request) (string, bool) {
 	return *in.ApplicationID, true
 }
 
-func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
+// withApp runs f on the application an {"ApplicationId"} body names, with x.mu
+// held; an unknown id answers Result 2.
+func (x *TPP) withApp(w http.ResponseWriter, r *http.Request, f func(a *TPPApp)) {
 	id, ok := x.idInput(w, r)
 	if !ok {
 		return
@@ -568,12 +570,18 @@ func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 		tppResult(w, tppResultNotFound)
 		return
 	}
-	other := *a
-	markRead(r, func() any {
-		other.ID, other.Name = other.ID+"-other", other.Name+" (another application)"
-		return map[string]any{"Application": other.render(false), "Result": tppResultSuccess, "Success": true}
+	f(a)
+}
+
+func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
+	x.withApp(w, r, func(a *TPPApp) {
+		other := *a
+		markRead(r, func() any {
+			other.ID, other.Name = other.ID+"-other", other.Name+" (another application)"
+			return map[string]any{"Application": other.render(false), "Result": tppResultSuccess, "Success": true}
+		})
+		writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
 	})
-	writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
 }
 
 func (x *TPP) getMany(w http.ResponseWriter, r *http.Request, _ *tppToken) {
@@ -630,30 +638,14 @@ func (x *TPP) update(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 }
 
 func (x *TPP) delete(w http.ResponseWriter, r *http.Request, _ *tppToken) {
-	id, ok := x.idInput(w, r)
-	if !ok {
-		return
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if _, found := x.stored(id); !found {
-		tppResult(w, tppResultNotFound)
-		return
-	}
-	x.del(id)
-	tppResult(w, tppResultSuccess)
+	x.withApp(w, r, func(a *TPPApp) {
+		x.del(a.ID)
+		tppResult(w, tppResultSuccess)
+	})
 }
 
 func (x *TPP) grantCount(w http.ResponseWriter, r *http.Request, _ *tppToken) {
-	id, ok := x.idInput(w, r)
-	if !ok {
-		return
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if _, found := x.stored(id); !found {
-		tppResult(w, tppResultNotFound)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"Count": 0, "Result": tppResultSuccess, "Success": true})
+	x.withApp(w, r, func(*TPPApp) {
+		writeJSON(w, http.StatusOK, map[string]any{"Count": 0, "Result": tppResultSuccess, "Success": true})
+	})
 }
