@@ -196,23 +196,24 @@ RC
 export TF_CLI_CONFIG_FILE="$BENCH/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 unset TF_LOG TF_LOG_PROVIDER TF_LOG_CORE
 
-# start_mock NAME ARGS...: starts a mock on a free loopback port, sets MOCK_URL.
+# start_mock NAME ARGS...: starts a mock on a free loopback port, sets MOCK_URL and
+# MOCK_ENV (the provider's environment for it, which the mock prints before it
+# writes the URL file).
 start_mock() {
   local name=$1
   shift
-  "$BENCH/bin/registrar-mock" -addr 127.0.0.1:0 -url-file "$BENCH/$name.url" "$@" 2>"$BENCH/$name.log" &
+  "$BENCH/bin/registrar-mock" -addr 127.0.0.1:0 -print-env -url-file "$BENCH/$name.url" "$@" >"$BENCH/$name.env" 2>"$BENCH/$name.log" &
   MOCK_PIDS+=($!)
   for _ in $(seq 1 100); do [ -s "$BENCH/$name.url" ] && break; sleep 0.05; done
   [ -s "$BENCH/$name.url" ] || { cat "$BENCH/$name.log"; fail "the mock server $name did not start"; }
   MOCK_URL=$(cat "$BENCH/$name.url")
+  MOCK_ENV="$BENCH/$name.env"
 }
 
+# use_mock URL ENVFILE: points the provider at the mock (the variables it printed).
 use_mock() {
-  export CONTROLLER_HOST=$1 CONTROLLER_OAUTH_TOKEN=mock-awx-token
-  export LTIAAS_BASE_URL=$1 LTIAAS_API_KEY=mock-ltiaas-api-key
-  export VENAFI_URL=$1 VENAFI_USER=tppadmin VENAFI_PASS=mock-tpp-password VENAFI_CLIENT_ID=registrar-admin
-  export TIMEBACK_BASE_URL=$1 TIMEBACK_TOKEN=mock-timeback-token
-  export CRONOFY_BASE_URL=$1 CRONOFY_ADMIN_API_KEY=mock-cronofy-admin-key
+  # shellcheck disable=SC1090
+  . "$2"
   MOCK=$1
 }
 
@@ -256,7 +257,7 @@ fi
 
 # ------------------------------------------------------------ terraform timings
 start_mock latency -latency "${LATENCY_MS}ms"
-use_mock "$MOCK_URL"
+use_mock "$MOCK_URL" "$MOCK_ENV"
 say "mock with ${LATENCY_MS} ms latency: $MOCK"
 
 declare -A APPLY PLAN DESTROY RSS APPLYCPU PLANCPU
@@ -304,7 +305,7 @@ done
 read -r rlabel rgen rplatform <<<"$RATE_SCENARIO"
 say "rate-limited: $rlabel, N = $RATE_N, mock allows $RATE req/s, $RUNS run(s)"
 start_mock rate -latency "${LATENCY_MS}ms" -max-rps "$RATE"
-use_mock "$MOCK_URL"
+use_mock "$MOCK_URL" "$MOCK_ENV"
 dir="$BENCH/work/rate"
 prepare "$dir" "$rgen" "$RATE_N" "rate"
 ra=() r429=()

@@ -25,19 +25,17 @@ go build -ldflags "-X main.version=$VERSION" -o "$plugin_dir/terraform-provider-
 go build -o "$DEMO/registrar-mock" ./internal/mockapi/cmd/registrar-mock
 
 step "Starting the mock server on loopback"
-"$DEMO/registrar-mock" -addr 127.0.0.1:0 -url-file "$DEMO/url" 2>"$DEMO/mock.log" &
+"$DEMO/registrar-mock" -addr 127.0.0.1:0 -print-env -url-file "$DEMO/url" >"$DEMO/env" 2>"$DEMO/mock.log" &
 MOCK_PID=$!
 for _ in $(seq 1 100); do [ -s "$DEMO/url" ] && break; sleep 0.05; done
 [ -s "$DEMO/url" ] || { echo "the mock server did not start:"; cat "$DEMO/mock.log"; exit 1; }
 URL=$(cat "$DEMO/url")
 echo "mock: $URL"
 
-# The provider reads its settings from the environment, as in CI pipelines.
-export CONTROLLER_HOST=$URL CONTROLLER_OAUTH_TOKEN=mock-awx-token
-export LTIAAS_BASE_URL=$URL LTIAAS_API_KEY=mock-ltiaas-api-key
-export VENAFI_URL=$URL VENAFI_USER=tppadmin VENAFI_PASS=mock-tpp-password VENAFI_CLIENT_ID=registrar-admin
-export TIMEBACK_BASE_URL=$URL TIMEBACK_TOKEN=mock-timeback-token
-export CRONOFY_BASE_URL=$URL CRONOFY_ADMIN_API_KEY=mock-cronofy-admin-key
+# The provider reads its settings from the environment, as in CI pipelines: the
+# mock printed them (-print-env) before it wrote the URL file.
+# shellcheck disable=SC1091
+. "$DEMO/env"
 
 # Offline installation from a filesystem mirror.
 cat > "$DEMO/terraformrc" <<RC

@@ -72,16 +72,12 @@ func newWorkspace(t *testing.T) *workspace {
 		t.Fatal(err)
 	}
 	tn := mock.NewTenant(t.Name())
-	c := tn.Creds
-	u := tn.URL()
-	env := append(os.Environ(),
-		"TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
-		"CONTROLLER_HOST="+u, "CONTROLLER_OAUTH_TOKEN="+c.AWXToken,
-		"LTIAAS_BASE_URL="+u, "LTIAAS_API_KEY="+c.LTIaaSAPIKey,
-		"VENAFI_URL="+u, "VENAFI_USER="+c.TPPUsername, "VENAFI_PASS="+c.TPPPassword, "VENAFI_CLIENT_ID="+c.TPPClientID,
-		"TIMEBACK_BASE_URL="+u, "TIMEBACK_TOKEN="+c.TimebackToken,
-		"CRONOFY_BASE_URL="+u, "CRONOFY_ADMIN_API_KEY="+c.CronofyAdminAPIKey,
-	)
+	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
+	// The provider finds the tenant the way users find the mock: through the
+	// variables registrar-mock -print-env prints.
+	for k, v := range tn.ProviderEnv() {
+		env = append(env, k+"="+v)
+	}
 	return &workspace{t: t, dir: dir, tenant: tn, env: env}
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,7 +20,7 @@ type AWX struct {
 	t    *Tenant
 	mu   sync.Mutex
 	next int
-	apps map[int]*AWXApp
+	store[int, AWXApp]
 	// Organizations are the organization ids that exist, with their names.
 	Organizations map[int]string
 	nextSecret
@@ -44,7 +43,14 @@ type AWXApp struct {
 }
 
 func newAWX(t *Tenant) *AWX {
-	return &AWX{t: t, next: 1, apps: map[int]*AWXApp{}, Organizations: map[int]string{1: "Default", 2: "Engineering"}}
+	x := &AWX{t: t, next: 1, Organizations: map[int]string{1: "Default", 2: "Engineering"}}
+	x.store = newStore(&x.mu, storeConfig[int, AWXApp]{
+		key:     func(a *AWXApp) int { return a.ID },
+		parse:   strconv.Atoi,
+		less:    func(a, b *AWXApp) bool { return a.ID < b.ID },
+		touched: func(a *AWXApp) { a.Modified = time.Now().UTC() },
+	})
+	return x
 }
 
 func (x *AWX) routes(mux *http.ServeMux) {
@@ -52,57 +58,6 @@ func (x *AWX) routes(mux *http.ServeMux) {
 		mux.HandleFunc(prefix+"applications/{$}", x.auth(x.collection))
 		mux.HandleFunc(prefix+"applications/{id}/", x.auth(x.item))
 	}
-}
-
-// Count returns the number of applications.
-func (x *AWX) Count() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.apps)
-}
-
-// Get returns a copy of the application, or nil.
-func (x *AWX) Get(id int) *AWXApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if a, ok := x.apps[id]; ok {
-		c := *a
-		return &c
-	}
-	return nil
-}
-
-// All returns copies of every application, by id.
-func (x *AWX) All() []AWXApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	out := make([]AWXApp, 0, len(x.apps))
-	for _, a := range x.apps {
-		out = append(out, *a)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-// Edit changes an application behind the provider's back; it reports whether it existed.
-func (x *AWX) Edit(id int, f func(*AWXApp)) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a, ok := x.apps[id]
-	if ok {
-		f(a)
-		a.Modified = time.Now().UTC()
-	}
-	return ok
-}
-
-// Delete removes an application behind the provider's back.
-func (x *AWX) Delete(id int) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, ok := x.apps[id]
-	delete(x.apps, id)
-	return ok
 }
 
 func detail(w http.ResponseWriter, status int, msg string) {
@@ -179,11 +134,13 @@ func (x *AWX) list(w http.ResponseWriter, r *http.Request) {
 		}
 		matched = append(matched, a)
 	}
+	endless := x.t.endlessNext()
 	start := (page - 1) * size
-	if start > len(matched) && (page != 1 || len(matched) != 0) {
+	if start > len(matched) && (page != 1 || len(matched) != 0) && endless == "" {
 		detail(w, http.StatusNotFound, "Invalid page.")
 		return
 	}
+	start = min(start, len(matched))
 	end := min(start+size, len(matched))
 	results := make([]map[string]any, 0, end-start)
 	for i := start; i < end; i++ {
@@ -197,7 +154,10 @@ func (x *AWX) list(w http.ResponseWriter, r *http.Request) {
 		return u.Path + "?" + u.RawQuery
 	}
 	var next, prev any
-	if end < len(matched) {
+	switch {
+	case endless == "self":
+		next = r.URL.Path + "?" + r.URL.RawQuery
+	case end < len(matched) || endless == "advance":
 		next = link(page + 1)
 	}
 	if page > 1 {
@@ -302,12 +262,9 @@ func apply(a *AWXApp, in *awxInput, creating bool) {
 }
 
 func (x *AWX) duplicate(a *AWXApp) bool {
-	for _, o := range x.apps {
-		if o.ID != a.ID && o.Name == a.Name && o.Organization == a.Organization {
-			return true
-		}
-	}
-	return false
+	return x.first(func(o *AWXApp) bool {
+		return o.ID != a.ID && o.Name == a.Name && o.Organization == a.Organization
+	}) != nil
 }
 
 func (x *AWX) create(w http.ResponseWriter, r *http.Request) {
@@ -333,7 +290,7 @@ func (x *AWX) create(w http.ResponseWriter, r *http.Request) {
 	a.ClientSecret = x.take(func() string { return RandomAlnum(128) })
 	a.Created = time.Now().UTC()
 	a.Modified = a.Created
-	x.apps[a.ID] = a
+	x.put(a)
 	markCreated(r)
 	writeJSON(w, http.StatusCreated, x.render(a, true))
 }
@@ -346,13 +303,18 @@ func (x *AWX) item(w http.ResponseWriter, r *http.Request) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	a, ok := x.apps[id]
+	a, ok := x.stored(id)
 	if !ok {
 		detail(w, http.StatusNotFound, "Not found.")
 		return
 	}
 	switch r.Method {
 	case http.MethodGet:
+		other := *a
+		markRead(r, func() any {
+			other.ID, other.Name = other.ID+1000000, other.Name+" (another application)"
+			return x.render(&other, false)
+		})
 		writeJSON(w, http.StatusOK, x.render(a, false))
 	case http.MethodPut, http.MethodPatch:
 		in, ok := x.decode(w, r)
@@ -376,7 +338,7 @@ func (x *AWX) item(w http.ResponseWriter, r *http.Request) {
 		*a = next
 		writeJSON(w, http.StatusOK, x.render(a, false))
 	case http.MethodDelete:
-		delete(x.apps, id)
+		x.del(id)
 		w.WriteHeader(http.StatusNoContent)
 	default:
 		detail(w, http.StatusMethodNotAllowed, fmt.Sprintf("Method %q not allowed.", r.Method))

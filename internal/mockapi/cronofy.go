@@ -3,7 +3,6 @@ package mockapi
 import (
 	"encoding/json"
 	"net/http"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -20,8 +19,7 @@ type Cronofy struct {
 	t  *Tenant
 	mu sync.Mutex
 	nextSecret
-	apps map[string]*CronofyApp
-	seq  int
+	store[string, CronofyApp]
 	// rejects are injected 422s: param → value → error.
 	rejects map[string]map[string]CronofyFieldError
 	deny    int
@@ -37,7 +35,6 @@ type CronofyApp struct {
 	// provisioned through.
 	Host    string
 	Created time.Time
-	seq     int
 }
 
 // CronofyFieldError is one entry of a 422 errors.<param> list.
@@ -47,30 +44,18 @@ type CronofyFieldError struct {
 }
 
 func newCronofy(t *Tenant) *Cronofy {
-	return &Cronofy{t: t, apps: map[string]*CronofyApp{}, rejects: map[string]map[string]CronofyFieldError{}}
+	x := &Cronofy{t: t, rejects: map[string]map[string]CronofyFieldError{}}
+	// No less: applications list in creation order.
+	x.store = newStore(&x.mu, storeConfig[string, CronofyApp]{
+		key:   func(a *CronofyApp) string { return a.ClientID },
+		parse: identity,
+	})
+	return x
 }
 
 func (x *Cronofy) routes(mux *http.ServeMux) {
 	// No method in the pattern: a GET or DELETE gets the documented 404, not a 405.
 	mux.HandleFunc("/v1/applications", x.applications)
-}
-
-// Count returns how many applications the fake holds.
-func (x *Cronofy) Count() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.apps)
-}
-
-// Get returns a copy of the application with this client id, or nil.
-func (x *Cronofy) Get(clientID string) *CronofyApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if a, ok := x.apps[clientID]; ok {
-		c := *a
-		return &c
-	}
-	return nil
 }
 
 // Host returns the Host header the application was created through ("" when unknown).
@@ -81,44 +66,12 @@ func (x *Cronofy) Host(clientID string) string {
 	return ""
 }
 
-// All returns copies of every application, in creation order.
-func (x *Cronofy) All() []CronofyApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	out := make([]CronofyApp, 0, len(x.apps))
-	for _, a := range x.apps {
-		out = append(out, *a)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].seq < out[j].seq })
-	return out
-}
-
 // Add provisions an application behind the provider's back (as the dashboard
 // would), for import tests.
 func (x *Cronofy) Add(name, url, host string) CronofyApp {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	return *x.store(name, url, host)
-}
-
-// Edit changes an application behind the provider's back; it reports whether it existed.
-func (x *Cronofy) Edit(clientID string, f func(*CronofyApp)) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a, ok := x.apps[clientID]
-	if ok {
-		f(a)
-	}
-	return ok
-}
-
-// Delete removes an application behind the provider's back (as the dashboard would).
-func (x *Cronofy) Delete(clientID string) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, ok := x.apps[clientID]
-	delete(x.apps, clientID)
-	return ok
+	return *x.newApp(name, url, host)
 }
 
 // Reject makes creates whose param ("name" or "url") equals value fail with a 422
@@ -141,17 +94,15 @@ func (x *Cronofy) Deny(status int) {
 	x.deny = status
 }
 
-// store adds an application; x.mu is held.
-func (x *Cronofy) store(name, url, host string) *CronofyApp {
-	x.seq++
+// newApp adds an application; x.mu is held.
+func (x *Cronofy) newApp(name, url, host string) *CronofyApp {
 	a := &CronofyApp{
 		ClientID:     RandomAlnum(32),
 		ClientSecret: x.take(func() string { return RandomAlnum(64) }),
 		Name:         name, URL: url, Host: host,
 		Created: time.Now().UTC(),
-		seq:     x.seq,
 	}
-	x.apps[a.ClientID] = a
+	x.put(a)
 	return a
 }
 
@@ -200,7 +151,7 @@ func (x *Cronofy) applications(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"errors": errs})
 		return
 	}
-	a := x.store(*in.Name, *in.URL, r.Host)
+	a := x.newApp(*in.Name, *in.URL, r.Host)
 	markCreated(r)
 	writeJSON(w, http.StatusOK, map[string]any{"oauth_client": map[string]string{
 		"client_id":     a.ClientID,

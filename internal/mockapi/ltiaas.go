@@ -9,7 +9,6 @@ import (
 	"encoding/pem"
 	"fmt"
 	"net/http"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -32,9 +31,9 @@ import (
 // The public key is ECDSA P-256 rather than the RSA key ltijs generates: RSA key
 // generation would slow the tests down, and the key is opaque text to the provider.
 type LTIaaS struct {
-	t         *Tenant
-	mu        sync.Mutex
-	platforms map[string]*LTIaaSPlatform
+	t  *Tenant
+	mu sync.Mutex
+	store[string, LTIaaSPlatform]
 }
 
 // LTIaaSAuthConfig is a platform's authConfig.
@@ -58,7 +57,18 @@ type LTIaaSPlatform struct {
 }
 
 func newLTIaaS(t *Tenant) *LTIaaS {
-	return &LTIaaS{t: t, platforms: map[string]*LTIaaSPlatform{}}
+	x := &LTIaaS{t: t}
+	x.store = newStore(&x.mu, storeConfig[string, LTIaaSPlatform]{
+		key:   func(p *LTIaaSPlatform) string { return p.ID },
+		parse: identity,
+		less: func(a, b *LTIaaSPlatform) bool {
+			if a.URL != b.URL {
+				return a.URL < b.URL
+			}
+			return a.ClientID < b.ClientID
+		},
+	})
+	return x
 }
 
 func (x *LTIaaS) routes(mux *http.ServeMux) {
@@ -69,63 +79,19 @@ func (x *LTIaaS) routes(mux *http.ServeMux) {
 	}
 }
 
-// Count returns the number of platforms.
-func (x *LTIaaS) Count() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.platforms)
-}
-
-// Get returns a copy of the platform, or nil.
-func (x *LTIaaS) Get(id string) *LTIaaSPlatform {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if p, ok := x.platforms[id]; ok {
-		c := *p
-		return &c
-	}
-	return nil
-}
-
-// All returns copies of every platform, sorted by url, clientId.
-func (x *LTIaaS) All() []LTIaaSPlatform {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return x.all()
-}
-
-func (x *LTIaaS) all() []LTIaaSPlatform {
-	out := make([]LTIaaSPlatform, 0, len(x.platforms))
-	for _, p := range x.platforms {
-		out = append(out, *p)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].URL != out[j].URL {
-			return out[i].URL < out[j].URL
-		}
-		return out[i].ClientID < out[j].ClientID
-	})
-	return out
-}
-
 // Find returns a copy of the platform registered for (url, clientId), or nil.
 func (x *LTIaaS) Find(url, clientID string) *LTIaaSPlatform {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if p := x.find(url, clientID); p != nil {
+	if p := x.findPlatform(url, clientID); p != nil {
 		c := *p
 		return &c
 	}
 	return nil
 }
 
-func (x *LTIaaS) find(url, clientID string) *LTIaaSPlatform {
-	for _, p := range x.platforms {
-		if p.URL == url && p.ClientID == clientID {
-			return p
-		}
-	}
-	return nil
+func (x *LTIaaS) findPlatform(url, clientID string) *LTIaaSPlatform {
+	return x.first(func(p *LTIaaSPlatform) bool { return p.URL == url && p.ClientID == clientID })
 }
 
 // Register stores a platform behind the provider's back (a registration made in the
@@ -135,28 +101,8 @@ func (x *LTIaaS) Register(p LTIaaSPlatform) LTIaaSPlatform {
 	defer x.mu.Unlock()
 	p.ID = RandomHex(16)
 	p.PublicKey = newPublicKeyPEM()
-	x.platforms[p.ID] = &p
+	x.put(&p)
 	return p
-}
-
-// Edit changes a platform behind the provider's back; it reports whether it existed.
-func (x *LTIaaS) Edit(id string, f func(*LTIaaSPlatform)) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	p, ok := x.platforms[id]
-	if ok {
-		f(p)
-	}
-	return ok
-}
-
-// Delete removes a platform behind the provider's back.
-func (x *LTIaaS) Delete(id string) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, ok := x.platforms[id]
-	delete(x.platforms, id)
-	return ok
 }
 
 // ltiaasError writes the LTIaaS error envelope.
@@ -282,7 +228,7 @@ func (x *LTIaaS) create(w http.ResponseWriter, r *http.Request) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if p := x.find(*in.URL, *in.ClientID); p != nil {
+	if p := x.findPlatform(*in.URL, *in.ClientID); p != nil {
 		// ltijs registerPlatform: an existing (url, clientId) is updated, not refused.
 		in.apply(p)
 		writeJSON(w, http.StatusOK, p)
@@ -290,7 +236,7 @@ func (x *LTIaaS) create(w http.ResponseWriter, r *http.Request) {
 	}
 	p := &LTIaaSPlatform{ID: RandomHex(16), Active: true, PublicKey: newPublicKeyPEM()}
 	in.apply(p)
-	x.platforms[p.ID] = p
+	x.put(p)
 	markCreated(r)
 	writeJSON(w, http.StatusOK, p)
 }
@@ -312,16 +258,21 @@ func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	p, ok := x.platforms[id]
+	p, ok := x.stored(id)
 	if !ok {
 		ltiaasError(w, http.StatusNotFound, "PLATFORM_NOT_FOUND", fmt.Sprintf("No platform with id %q", id))
 		return
 	}
 	switch r.Method {
 	case http.MethodGet:
+		other := *p
+		markRead(r, func() any {
+			other.ID, other.Name = RandomHex(16), other.Name+" (another platform)"
+			return other
+		})
 		writeJSON(w, http.StatusOK, p)
 	case http.MethodPut:
-		if o := x.find(*in.URL, *in.ClientID); o != nil && o.ID != id {
+		if o := x.findPlatform(*in.URL, *in.ClientID); o != nil && o.ID != id {
 			ltiaasError(w, http.StatusConflict, "URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS",
 				"Another platform is already registered with this url and clientId")
 			return
@@ -329,7 +280,7 @@ func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
 		in.apply(p)
 		writeJSON(w, http.StatusOK, p)
 	case http.MethodDelete:
-		delete(x.platforms, id)
+		x.del(id)
 		w.WriteHeader(http.StatusNoContent)
 	}
 }
@@ -346,7 +297,7 @@ func (x *LTIaaS) action(w http.ResponseWriter, r *http.Request) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	p, ok := x.platforms[r.PathValue("id")]
+	p, ok := x.stored(r.PathValue("id"))
 	if !ok {
 		ltiaasError(w, http.StatusNotFound, "PLATFORM_NOT_FOUND", fmt.Sprintf("No platform with id %q", r.PathValue("id")))
 		return

@@ -7,10 +7,13 @@
 package mockapi
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"regexp"
@@ -93,6 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := "default"
+	r = r.WithContext(context.WithValue(r.Context(), originalURIKey{}, r.URL.RequestURI()))
 	if rest, ok := strings.CutPrefix(r.URL.Path, "/t/"); ok {
 		n, p, _ := strings.Cut(rest, "/")
 		if !tenantName.MatchString(n) {
@@ -107,17 +111,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // control is a small JSON API for tests and module authors who run the standalone
-// binary: PUT /_mock/tenants/<t>/faults, GET /_mock/tenants/<t>/requests,
-// GET /_mock/tenants/<t>/counts.
+// binary:
+//
+//	PUT    /_mock/tenants/<t>/faults                   replace the tenant's faults
+//	GET    /_mock/tenants/<t>/requests                 every request the tenant received
+//	GET    /_mock/tenants/<t>/counts                   objects per platform
+//	DELETE /_mock/tenants/<t>/<platform>/<kind>/<id>   delete an object behind Terraform's back
+//	PATCH  /_mock/tenants/<t>/<platform>/<kind>/<id>   change fields of an object behind Terraform's back
+//
+// and the last two without tenants/<t>/ for the default tenant. <platform>/<kind> is
+// one of ControlKinds.
 func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 	parts := strings.Split(strings.Trim(strings.TrimPrefix(r.URL.Path, "/_mock/"), "/"), "/")
-	if len(parts) != 3 || parts[0] != "tenants" || !tenantName.MatchString(parts[1]) {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "use /_mock/tenants/<tenant>/{faults,requests,counts}"})
-		return
+	name, perTenant := "default", parts[0] == "tenants"
+	if perTenant {
+		if len(parts) < 3 || !tenantName.MatchString(parts[1]) {
+			controlUsage(w)
+			return
+		}
+		name, parts = parts[1], parts[2:]
 	}
-	t := s.Tenant(parts[1])
+	t := s.Tenant(name)
 	switch {
-	case parts[2] == "faults" && r.Method == http.MethodPut:
+	case len(parts) == 3:
+		t.controlObject(w, r, parts[0]+"/"+parts[1], parts[2])
+	case len(parts) != 1 || !perTenant:
+		controlUsage(w)
+	case parts[0] == "faults" && r.Method == http.MethodPut:
 		var f Faults
 		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
 			writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
@@ -125,13 +145,71 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) {
 		}
 		t.SetFaults(f)
 		writeJSON(w, http.StatusOK, f)
-	case parts[2] == "requests" && r.Method == http.MethodGet:
+	case parts[0] == "requests" && r.Method == http.MethodGet:
 		writeJSON(w, http.StatusOK, t.Requests())
-	case parts[2] == "counts" && r.Method == http.MethodGet:
+	case parts[0] == "counts" && r.Method == http.MethodGet:
 		writeJSON(w, http.StatusOK, t.Counts())
 	default:
 		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "PUT faults, GET requests, GET counts"})
 	}
+}
+
+func controlUsage(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, map[string]string{"error": "use /_mock/tenants/<tenant>/{faults,requests,counts}, " +
+		"or DELETE or PATCH /_mock[/tenants/<tenant>]/<platform>/<kind>/<id> with <platform>/<kind> one of " + strings.Join(ControlKinds(), ", ")})
+}
+
+// ControlKinds are the <platform>/<kind> paths of the objects /_mock can delete or edit.
+func ControlKinds() []string {
+	return []string{"awx/applications", "ltiaas/platforms", "tpp/applications", "timeback/applications", "cronofy/applications"}
+}
+
+// controlObject deletes (DELETE) or edits (PATCH, a JSON object of the fields to
+// change, named as the object's JSON) one object of the tenant.
+func (t *Tenant) controlObject(w http.ResponseWriter, r *http.Request, kind, id string) {
+	st, ok := t.objects[kind]
+	if !ok {
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("unknown kind %q: use one of %s", kind, strings.Join(ControlKinds(), ", "))})
+		return
+	}
+	var err error
+	switch r.Method {
+	case http.MethodDelete:
+		if err = st.controlDelete(id); err == nil {
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+	case http.MethodPatch:
+		body, rerr := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if rerr != nil {
+			writeJSON(w, http.StatusBadRequest, map[string]string{"error": rerr.Error()})
+			return
+		}
+		var obj map[string]any
+		if obj, err = st.controlPatch(id, body); err == nil {
+			writeJSON(w, http.StatusOK, obj)
+			return
+		}
+	default:
+		w.Header().Set("Allow", "DELETE, PATCH")
+		writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": "DELETE or PATCH an object"})
+		return
+	}
+	if errors.Is(err, errNoObject) {
+		writeJSON(w, http.StatusNotFound, map[string]string{"error": fmt.Sprintf("%s has no object %q", kind, id)})
+		return
+	}
+	writeJSON(w, http.StatusBadRequest, map[string]string{"error": err.Error()})
+}
+
+type originalURIKey struct{}
+
+// originalURI is the request's path and query as the client sent it, tenant prefix included.
+func originalURI(r *http.Request) string {
+	if u, ok := r.Context().Value(originalURIKey{}).(string); ok {
+		return u
+	}
+	return r.URL.RequestURI()
 }
 
 // RandomHex returns n random bytes as hex.

@@ -55,10 +55,37 @@ type Faults struct {
 	DropCreates int `json:"drop_creates"`
 	// MalformCreates corrupts the response of the next N creates after the object was
 	// stored, as Malform says: "html" (a proxy's HTML error page, HTTP 200), "truncated"
-	// (half the JSON), "notjson" (plain text), or "omit:<field>" (the JSON without that
-	// member; a dotted path reaches into objects, e.g. "oauth_client.client_secret").
+	// (half the JSON), "notjson" (plain text), "omit:<field>" (the JSON without that
+	// member; a dotted path reaches into objects, e.g. "oauth_client.client_secret"),
+	// "empty" ({}), "null", "secret-truncated" (the JSON with its secret and token
+	// members first, cut just after the first one's value, so the body is invalid and
+	// its first bytes hold the secret) or "secret-trailing" (that JSON whole, followed
+	// by trailing bytes). The status stays the platform's 2xx.
 	MalformCreates int    `json:"malform_creates"`
 	Malform        string `json:"malform"`
+	// MalformTokens corrupts the next N successful token responses (TPP
+	// /vedauth/authorize/oauth and /vedauth/authorize/token, Timeback /auth/1.0/token)
+	// as MalformToken says, with Malform's modes ("empty" and "null" are a token
+	// endpoint answering 2xx with {} or null).
+	MalformTokens int    `json:"malform_tokens"`
+	MalformToken  string `json:"malform_token"`
+	// MalformReads corrupts the next N successful reads of one object (AWX GET
+	// applications/<id>/, LTIaaS GET platforms/<id>, TPP GetApplication, Timeback GET
+	// applications/1.0/<id> and its /credentials) as MalformRead says: Malform's modes,
+	// or "other" (a well-formed answer about another object: another id and name).
+	MalformReads int    `json:"malform_reads"`
+	MalformRead  string `json:"malform_read"`
+	// EndlessNext makes every AWX list page point to a next page, forever: "advance"
+	// (next is the following page, past the end with no results) or "self" (next is
+	// the page itself). "" is off.
+	EndlessNext string `json:"endless_next"`
+	// RedirectHTTP answers the next N requests (only those of RedirectMethod, when it
+	// is set) with RedirectStatus (307 when 0) and a Location of the same URL with the
+	// http scheme on the same host, without processing them: a proxy that downgrades
+	// to cleartext.
+	RedirectHTTP   int    `json:"redirect_http"`
+	RedirectMethod string `json:"redirect_method"`
+	RedirectStatus int    `json:"redirect_status"`
 	// Seed makes the random faults repeatable (0: a fixed default).
 	Seed uint64 `json:"seed"`
 }
@@ -95,6 +122,8 @@ type Tenant struct {
 	TPP      *TPP
 	Timeback *Timeback
 	Cronofy  *Cronofy
+	// objects are the stores the /_mock API can edit, by ControlKinds.
+	objects map[string]controllable
 }
 
 func newTenant(s *Server, name string, creds Credentials) *Tenant {
@@ -104,6 +133,10 @@ func newTenant(s *Server, name string, creds Credentials) *Tenant {
 	t.TPP = newTPP(t)
 	t.Timeback = newTimeback(t)
 	t.Cronofy = newCronofy(t)
+	t.objects = map[string]controllable{
+		"awx/applications": &t.AWX.store, "ltiaas/platforms": &t.LTIaaS.store, "tpp/applications": &t.TPP.store,
+		"timeback/applications": &t.Timeback.store, "cronofy/applications": &t.Cronofy.store,
+	}
 	t.AWX.routes(t.mux)
 	t.LTIaaS.routes(t.mux)
 	t.Timeback.routes(t.mux)
@@ -150,23 +183,45 @@ func (t *Tenant) Counts() map[string]int {
 	}
 }
 
-type createdKey struct{}
+type markKey struct{}
+
+// responseMark is what a platform handler says about the response it wrote, for the
+// faults that corrupt particular responses.
+type responseMark struct {
+	created bool       // a new object was stored (DropCreates, MalformCreates)
+	token   bool       // an access token was issued (MalformTokens)
+	other   func() any // one object was read; other renders another one (MalformReads)
+}
+
+func mark(r *http.Request) *responseMark {
+	if m, ok := r.Context().Value(markKey{}).(*responseMark); ok {
+		return m
+	}
+	return &responseMark{}
+}
 
 // markCreated is called by a platform handler when it stored a new object, so that
 // the DropCreates fault can drop the response.
-func markCreated(r *http.Request) {
-	if f, ok := r.Context().Value(createdKey{}).(*bool); ok {
-		*f = true
-	}
-}
+func markCreated(r *http.Request) { mark(r).created = true }
+
+// markToken is called by a token endpoint that issued a token.
+func markToken(r *http.Request) { mark(r).token = true }
+
+// markRead is called by a handler that answered a read of one object; other returns
+// the body of a read of another object.
+func markRead(r *http.Request, other func() any) { mark(r).other = other }
 
 // decide picks the fault for a request before it reaches the platform.
-func (t *Tenant) decide(now time.Time) (fault string, retryAfter int, latency time.Duration) {
+func (t *Tenant) decide(now time.Time, method string) (fault string, retryAfter int, latency time.Duration) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	f := &t.faults
 	latency = f.Latency
 	retryAfter = f.RetryAfter
+	if f.RedirectHTTP > 0 && (f.RedirectMethod == "" || strings.EqualFold(f.RedirectMethod, method)) {
+		f.RedirectHTTP--
+		return "redirect-http", 0, latency
+	}
 	if f.MaxRPS > 0 {
 		t.tokens += now.Sub(t.lastFill).Seconds() * f.MaxRPS
 		t.lastFill = now
@@ -208,14 +263,22 @@ func (t *Tenant) takeDrop() bool {
 	return false
 }
 
-func (t *Tenant) takeMalform() string {
+// take uses one of a counted fault: it returns the mode and counts down, or "".
+func (t *Tenant) take(count *int, mode *string) string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.faults.MalformCreates > 0 {
-		t.faults.MalformCreates--
-		return t.faults.Malform
+	if *count > 0 {
+		*count--
+		return *mode
 	}
 	return ""
+}
+
+// endlessNext is the EndlessNext fault.
+func (t *Tenant) endlessNext() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.faults.EndlessNext
 }
 
 // malform rewrites a response body as the Malform fault says.
@@ -229,6 +292,19 @@ func malform(mode string, body []byte, header http.Header) []byte {
 	case mode == "notjson":
 		header.Set("Content-Type", "text/plain")
 		return []byte("OK\n")
+	case mode == "empty":
+		return []byte("{}\n")
+	case mode == "null":
+		return []byte("null\n")
+	case mode == "secret-truncated":
+		out, cut := secretFirst(body)
+		if cut == 0 {
+			cut = len(out) / 2
+		}
+		return out[:cut]
+	case mode == "secret-trailing":
+		out, _ := secretFirst(body)
+		return append(out, []byte(`{"trailing":"bytes"} <!-- proxy -->`+"\n")...)
 	case strings.HasPrefix(mode, "omit:"):
 		var m map[string]any
 		if json.Unmarshal(body, &m) != nil {
@@ -271,13 +347,25 @@ func (t *Tenant) OnRequest(f func(RequestRecord)) {
 func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {
 	now := time.Now()
 	rec := RequestRecord{Time: now, Method: r.Method, Path: r.URL.Path}
-	fault, retryAfter, latency := t.decide(now)
+	fault, retryAfter, latency := t.decide(now, r.Method)
 	if latency > 0 {
 		// Simulated network and server latency, not synchronisation.
 		select {
 		case <-time.After(latency):
 		case <-r.Context().Done():
 		}
+	}
+	if fault == "redirect-http" {
+		rec.Fault = fault
+		status := t.Faults().RedirectStatus
+		if status == 0 {
+			status = http.StatusTemporaryRedirect
+		}
+		rec.Status = status
+		t.record(rec)
+		w.Header().Set("Location", "http://"+r.Host+originalURI(r))
+		w.WriteHeader(status)
+		return
 	}
 	if fault != "" {
 		rec.Fault = fault
@@ -296,8 +384,8 @@ func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	created := false
-	ctx := context.WithValue(r.Context(), createdKey{}, &created)
+	marked := &responseMark{}
+	ctx := context.WithValue(r.Context(), markKey{}, marked)
 	bw := &bufferedWriter{header: http.Header{}, status: http.StatusOK}
 	if strings.HasPrefix(strings.ToLower(r.URL.Path), "/vedsdk/") || strings.HasPrefix(strings.ToLower(r.URL.Path), "/vedauth/") {
 		t.TPP.ServeHTTP(bw, r.WithContext(ctx))
@@ -305,6 +393,7 @@ func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {
 		t.mux.ServeHTTP(bw, r.WithContext(ctx))
 	}
 	rec.Status = bw.status
+	created := marked.created
 	if created && t.takeDrop() {
 		rec.Fault = "drop"
 		t.record(rec)
@@ -317,12 +406,23 @@ func (t *Tenant) serve(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler) // closes the connection without a response
 	}
 	body := bw.buf.Bytes()
-	if created {
-		if mode := t.takeMalform(); mode != "" {
-			rec.Fault = "malform:" + mode
+	mode := ""
+	switch {
+	case created:
+		mode = t.take(&t.faults.MalformCreates, &t.faults.Malform)
+	case marked.token:
+		mode = t.take(&t.faults.MalformTokens, &t.faults.MalformToken)
+	case marked.other != nil:
+		mode = t.take(&t.faults.MalformReads, &t.faults.MalformRead)
+	}
+	if mode != "" {
+		rec.Fault = "malform:" + mode
+		if mode == "other" && marked.other != nil {
+			body, _ = json.Marshal(marked.other())
+		} else {
 			body = malform(mode, body, bw.header)
-			bw.header.Del("Content-Length")
 		}
+		bw.header.Del("Content-Length")
 	}
 	t.record(rec)
 	for k, v := range bw.header {

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -48,8 +47,8 @@ type Timeback struct {
 	t  *Tenant
 	mu sync.Mutex
 	nextSecret
+	store[string, TimebackApp]
 
-	apps map[string]*TimebackApp
 	// publishers are the caller's publisher memberships.
 	publishers []string
 	// conflictStatus is the status of a duplicate name (409 by default).
@@ -86,10 +85,23 @@ type TimebackApp struct {
 const TimebackTokenURL = "https://mock-timeback-idp.auth.us-east-1.amazoncognito.com/oauth2/token"
 
 func newTimeback(t *Tenant) *Timeback {
-	return &Timeback{
-		t: t, apps: map[string]*TimebackApp{}, publishers: []string{RandomUUID()},
+	x := &Timeback{
+		t: t, publishers: []string{RandomUUID()},
 		conflictStatus: http.StatusConflict, createStatus: http.StatusCreated, tokenTTL: time.Hour, tokens: map[string]time.Time{}, now: time.Now,
 	}
+	x.store = newStore(&x.mu, storeConfig[string, TimebackApp]{
+		key:   func(a *TimebackApp) string { return a.ApplicationID },
+		parse: func(s string) (string, error) { return strings.ToLower(s), nil },
+		less: func(a, b *TimebackApp) bool {
+			if a.DateCreated.Equal(b.DateCreated) {
+				return a.ApplicationID < b.ApplicationID
+			}
+			return a.DateCreated.Before(b.DateCreated)
+		},
+		clone:   func(a *TimebackApp) { a.Scopes = append([]string(nil), a.Scopes...) },
+		touched: func(a *TimebackApp) { a.DateLastModified = x.now().UTC() },
+	})
+	return x
 }
 
 func (x *Timeback) routes(mux *http.ServeMux) {
@@ -97,13 +109,6 @@ func (x *Timeback) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /applications/1.0/drafts", x.auth(x.create))
 	mux.HandleFunc("GET /applications/1.0/{id}", x.auth(x.get))
 	mux.HandleFunc("GET /applications/1.0/{id}/credentials", x.auth(x.credentials))
-}
-
-// Count returns the number of applications.
-func (x *Timeback) Count() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.apps)
 }
 
 // SetPublishers sets the caller's publisher memberships: none (the next create makes
@@ -164,18 +169,6 @@ func (x *Timeback) TokensIssued() int {
 	return x.issued
 }
 
-// Get returns a copy of the application, or nil.
-func (x *Timeback) Get(id string) *TimebackApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if a, ok := x.apps[id]; ok {
-		c := *a
-		c.Scopes = append([]string(nil), a.Scopes...)
-		return &c
-	}
-	return nil
-}
-
 // FindByName returns a copy of the application with this name, or nil.
 func (x *Timeback) FindByName(name string) *TimebackApp {
 	for _, a := range x.All() {
@@ -186,25 +179,6 @@ func (x *Timeback) FindByName(name string) *TimebackApp {
 	return nil
 }
 
-// All returns copies of every application, oldest first.
-func (x *Timeback) All() []TimebackApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	out := make([]TimebackApp, 0, len(x.apps))
-	for _, a := range x.apps {
-		c := *a
-		c.Scopes = append([]string(nil), a.Scopes...)
-		out = append(out, c)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].DateCreated.Equal(out[j].DateCreated) {
-			return out[i].ApplicationID < out[j].ApplicationID
-		}
-		return out[i].DateCreated.Before(out[j].DateCreated)
-	})
-	return out
-}
-
 // Add stores an application behind the provider's back (as if registered through
 // the web console or MCP) and returns a copy with its generated ids and secret.
 // Empty fields get defaults.
@@ -212,30 +186,9 @@ func (x *Timeback) Add(a TimebackApp) *TimebackApp {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.fill(&a)
-	x.apps[a.ApplicationID] = &a
-	c := a
+	x.put(&a)
+	c := x.copyOf(&a)
 	return &c
-}
-
-// Edit changes an application behind the provider's back; it reports whether it existed.
-func (x *Timeback) Edit(id string, f func(*TimebackApp)) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a, ok := x.apps[id]
-	if ok {
-		f(a)
-		a.DateLastModified = x.now().UTC()
-	}
-	return ok
-}
-
-// Delete removes an application behind the provider's back (as TimeBack support would).
-func (x *Timeback) Delete(id string) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, ok := x.apps[id]
-	delete(x.apps, id)
-	return ok
 }
 
 // fill completes a new application; x.mu is held.
@@ -345,6 +298,7 @@ func (x *Timeback) token(w http.ResponseWriter, r *http.Request) {
 	x.tokens[tok] = x.now().Add(ttl)
 	x.issued++
 	x.mu.Unlock()
+	markToken(r)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tok, "expires_in": int(ttl / time.Second), "token_type": "Bearer", "scope": scope,
 	})
@@ -463,18 +417,16 @@ func (x *Timeback) create(w http.ResponseWriter, r *http.Request) {
 		publisherID = RandomUUID()
 		x.publishers = []string{publisherID}
 	}
-	for _, o := range x.apps {
-		if o.Name == *in.Name {
-			tbError(w, x.conflictStatus, "name_conflict", fmt.Sprintf("An application named %q already exists on the developer platform; application names are unique across all publishers.", *in.Name))
-			return
-		}
+	if x.first(func(o *TimebackApp) bool { return o.Name == *in.Name }) != nil {
+		tbError(w, x.conflictStatus, "name_conflict", fmt.Sprintf("An application named %q already exists on the developer platform; application names are unique across all publishers.", *in.Name))
+		return
 	}
 	a := &TimebackApp{Name: *in.Name, Description: *in.Description, LaunchURL: *in.LaunchURL, PublisherID: publisherID}
 	if in.ApplicationType != nil {
 		a.ApplicationType = *in.ApplicationType
 	}
 	x.fill(a)
-	x.apps[a.ApplicationID] = a
+	x.put(a)
 	markCreated(r)
 	body := map[string]any{
 		"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
@@ -488,7 +440,7 @@ func (x *Timeback) create(w http.ResponseWriter, r *http.Request) {
 
 func (x *Timeback) lookup(w http.ResponseWriter, r *http.Request) *TimebackApp {
 	id := r.PathValue("id")
-	a, ok := x.apps[strings.ToLower(id)]
+	a, ok := x.stored(strings.ToLower(id))
 	if !ok {
 		tbError(w, http.StatusNotFound, "not_found", fmt.Sprintf("Application %s was not found.", id))
 		return nil
@@ -504,18 +456,28 @@ func (x *Timeback) get(w http.ResponseWriter, r *http.Request) {
 	if a == nil {
 		return
 	}
+	other := x.copyOf(a)
+	markRead(r, func() any {
+		other.ApplicationID, other.Name = RandomUUID(), other.Name+" (another application)"
+		return renderTimebackApp(&other)
+	})
+	writeJSON(w, http.StatusOK, renderTimebackApp(a))
+}
+
+// renderTimebackApp is the LtiApplicationOutput model.
+func renderTimebackApp(a *TimebackApp) map[string]any {
 	domains := []string{}
 	if u, err := url.Parse(a.LaunchURL); err == nil && u.Hostname() != "" {
 		domains = append(domains, u.Hostname())
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
+	return map[string]any{
 		"sourcedId": a.ApplicationID, "name": a.Name, "description": a.Description,
 		"launchUrl": a.LaunchURL, "applicationType": a.ApplicationType, "status": a.Status,
 		"dateCreated": a.DateCreated.Format(time.RFC3339Nano), "dateLastModified": a.DateLastModified.Format(time.RFC3339Nano),
 		"deploymentId": nil, "domains": domains, "coverImageUrl": nil, "logoUrl": nil,
 		"idling": "off", "proctoringMode": "off", "isLtiCompliant": true, "isLtiV1P3Compliant": true,
 		"isRecordingEnabled": false, "tools": []any{},
-	})
+	}
 }
 
 // credentials renders GetAppCredentialsResponse: never a secret.
@@ -526,8 +488,16 @@ func (x *Timeback) credentials(w http.ResponseWriter, r *http.Request) {
 	if a == nil {
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
-		"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
+	render := func(a *TimebackApp) map[string]any {
+		return map[string]any{
+			"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
+			"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
+		}
+	}
+	other := x.copyOf(a)
+	markRead(r, func() any {
+		other.ApplicationID, other.ClientID = RandomUUID(), strings.ToLower(RandomAlnum(26))
+		return render(&other)
 	})
+	writeJSON(w, http.StatusOK, render(a))
 }

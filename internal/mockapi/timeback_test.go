@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -21,11 +20,7 @@ type tbHarness struct {
 
 func newTB(t *testing.T) *tbHarness {
 	t.Helper()
-	s := mockapi.New()
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	s.SetURL(ts.URL)
-	return &tbHarness{t: t, tn: s.NewTenant(t.Name())}
+	return &tbHarness{t: t, tn: mockapi.NewTestTenant(t)}
 }
 
 func (h *tbHarness) do(method, path, token string, body any) (int, map[string]any) {

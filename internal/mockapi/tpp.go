@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -29,9 +28,9 @@ import (
 //   - UpdateApplication replaces the whole object: an omitted AccessValidity,
 //     GrantValidity or Renewable is reset to the system default.
 type TPP struct {
-	t       *Tenant
-	mu      sync.Mutex
-	apps    map[string]*TPPApp
+	t  *Tenant
+	mu sync.Mutex
+	store[string, TPPApp]
 	tokens  map[string]*tppToken // access token → token
 	refresh map[string]*tppToken // refresh token → the token it renews
 
@@ -103,70 +102,26 @@ type tppToken struct {
 }
 
 func newTPP(t *Tenant) *TPP {
-	return &TPP{
-		t: t, apps: map[string]*TPPApp{}, tokens: map[string]*tppToken{}, refresh: map[string]*tppToken{},
+	x := &TPP{
+		t: t, tokens: map[string]*tppToken{}, refresh: map[string]*tppToken{},
 		Users: map[string]TPPUser{
 			TPPOperatorUser: {Password: TPPOperatorPassword, Scopes: []string{"certificate"}, Role: "Admin"},
 			TPPAuditorUser:  {Password: TPPAuditorPassword, Role: "Auditor"},
 		},
 	}
-}
-
-// Count returns how many applications the fake holds.
-func (x *TPP) Count() int {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	return len(x.apps)
-}
-
-// Get returns a copy of the application, or nil.
-func (x *TPP) Get(id string) *TPPApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if a, ok := x.apps[id]; ok {
-		c := *a
-		return &c
-	}
-	return nil
-}
-
-// All returns copies of every application, by id.
-func (x *TPP) All() []TPPApp {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	out := make([]TPPApp, 0, len(x.apps))
-	for _, a := range x.apps {
-		out = append(out, *a)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
+	x.store = newStore(&x.mu, storeConfig[string, TPPApp]{
+		key:   func(a *TPPApp) string { return a.ID },
+		parse: identity,
+		less:  func(a, b *TPPApp) bool { return a.ID < b.ID },
+	})
+	return x
 }
 
 // Put stores an application behind the provider's back (replacing one with its id).
 func (x *TPP) Put(a TPPApp) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	x.apps[a.ID] = &a
-}
-
-// Edit changes an application behind the provider's back; it reports whether it existed.
-func (x *TPP) Edit(id string, f func(*TPPApp)) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a, ok := x.apps[id]
-	if ok {
-		f(a)
-	}
-	return ok
-}
-
-// Delete removes an application behind the provider's back.
-func (x *TPP) Delete(id string) bool {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, ok := x.apps[id]
-	delete(x.apps, id)
-	return ok
+	x.put(&a)
 }
 
 // ExpireAccessTokens expires every access token issued so far (refresh tokens stay
@@ -361,7 +316,7 @@ func (x *TPP) clientMaxScope(clientID string) (scope string, allowAll, ok bool) 
 	if clientID == x.t.Creds.TPPClientID {
 		return "", true, true
 	}
-	if a, found := x.apps[clientID]; found {
+	if a, found := x.stored(clientID); found {
 		return a.MaximumScope, false, true
 	}
 	return "", false, false
@@ -432,17 +387,18 @@ func (x *TPP) authorize(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	}
 	tk := &tppToken{user: in.Username, clientID: in.ClientID, scope: strings.Join(granted, ";"), role: user.Role}
 	x.grants++
-	x.issue(w, tk)
+	x.issue(w, r, tk)
 }
 
 // issue stores tk under fresh access and refresh tokens and writes the token response.
 // The caller holds x.mu.
-func (x *TPP) issue(w http.ResponseWriter, tk *tppToken) {
+func (x *TPP) issue(w http.ResponseWriter, r *http.Request, tk *tppToken) {
 	tk.access = RandomAlnum(32) + "=="
 	tk.refresh = RandomAlnum(32) + "=="
 	x.tokens[tk.access] = tk
 	x.refresh[tk.refresh] = tk
 	now := time.Now().Unix()
+	markToken(r)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"access_token": tk.access, "refresh_token": tk.refresh, "token_type": "Bearer",
 		"expires": now + 3600, "expires_in": 3600, "refresh_until": now + 7776000,
@@ -470,7 +426,7 @@ func (x *TPP) refreshToken(w http.ResponseWriter, r *http.Request, _ *tppToken) 
 	delete(x.refresh, in.RefreshToken)
 	delete(x.tokens, old.access)
 	x.refreshes++
-	x.issue(w, &tppToken{user: old.user, clientID: old.clientID, scope: old.scope, role: old.role})
+	x.issue(w, r, &tppToken{user: old.user, clientID: old.clientID, scope: old.scope, role: old.role})
 }
 
 // tppAppInput is a create body or the Application of an update; pointers tell
@@ -575,11 +531,11 @@ func (x *TPP) create(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if _, exists := x.apps[a.ID]; exists {
+	if _, exists := x.stored(a.ID); exists {
 		tppOAuthError(w, http.StatusBadRequest, "invalid_request", fmt.Sprintf("An application with the ID '%s' already exists.", a.ID))
 		return
 	}
-	x.apps[a.ID] = a
+	x.put(a)
 	markCreated(r)
 	writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(true), "Result": tppResultSuccess, "Success": true})
 }
@@ -600,19 +556,32 @@ func (x *TPP) idInput(w http.ResponseWriter, r *http.Request) (string, bool) {
 	return *in.ApplicationID, true
 }
 
-func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
+// withApp runs f on the application an {"ApplicationId"} body names, with x.mu
+// held; an unknown id answers Result 2.
+func (x *TPP) withApp(w http.ResponseWriter, r *http.Request, f func(a *TPPApp)) {
 	id, ok := x.idInput(w, r)
 	if !ok {
 		return
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	a, found := x.apps[id]
+	a, found := x.stored(id)
 	if !found {
 		tppResult(w, tppResultNotFound)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
+	f(a)
+}
+
+func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
+	x.withApp(w, r, func(a *TPPApp) {
+		other := *a
+		markRead(r, func() any {
+			other.ID, other.Name = other.ID+"-other", other.Name+" (another application)"
+			return map[string]any{"Application": other.render(false), "Result": tppResultSuccess, "Success": true}
+		})
+		writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
+	})
 }
 
 func (x *TPP) getMany(w http.ResponseWriter, r *http.Request, _ *tppToken) {
@@ -630,7 +599,7 @@ func (x *TPP) getMany(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	defer x.mu.Unlock()
 	list := []map[string]any{}
 	for _, id := range in.ApplicationIDs { // unknown ids are left out
-		if a, found := x.apps[id]; found {
+		if a, found := x.stored(id); found {
 			list = append(list, a.render(false))
 		}
 	}
@@ -655,7 +624,7 @@ func (x *TPP) update(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if _, found := x.apps[*in.ID]; !found {
+	if _, found := x.stored(*in.ID); !found {
 		tppResult(w, tppResultNotFound)
 		return
 	}
@@ -664,35 +633,19 @@ func (x *TPP) update(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	if !ok {
 		return
 	}
-	x.apps[a.ID] = a
+	x.put(a)
 	tppResult(w, tppResultSuccess)
 }
 
 func (x *TPP) delete(w http.ResponseWriter, r *http.Request, _ *tppToken) {
-	id, ok := x.idInput(w, r)
-	if !ok {
-		return
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if _, found := x.apps[id]; !found {
-		tppResult(w, tppResultNotFound)
-		return
-	}
-	delete(x.apps, id)
-	tppResult(w, tppResultSuccess)
+	x.withApp(w, r, func(a *TPPApp) {
+		x.del(a.ID)
+		tppResult(w, tppResultSuccess)
+	})
 }
 
 func (x *TPP) grantCount(w http.ResponseWriter, r *http.Request, _ *tppToken) {
-	id, ok := x.idInput(w, r)
-	if !ok {
-		return
-	}
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	if _, found := x.apps[id]; !found {
-		tppResult(w, tppResultNotFound)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"Count": 0, "Result": tppResultSuccess, "Success": true})
+	x.withApp(w, r, func(*TPPApp) {
+		writeJSON(w, http.StatusOK, map[string]any{"Count": 0, "Result": tppResultSuccess, "Success": true})
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
@@ -17,11 +16,7 @@ type tppFixture struct {
 
 func newTPPFixture(t *testing.T) *tppFixture {
 	t.Helper()
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	return &tppFixture{t: t, tn: s.NewTenant(t.Name())}
+	return &tppFixture{t: t, tn: mockapi.NewTestTenant(t)}
 }
 
 // post sends a JSON body and decodes the JSON answer.
