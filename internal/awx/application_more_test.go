@@ -3,7 +3,6 @@ package awx_test
 import (
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -148,31 +147,6 @@ resource "registrar_awx_oauth_application" "dup" {
 	})
 	if n := tn.AWX.Count(); n != 0 {
 		t.Fatalf("after destroy the mock holds %d applications", n)
-	}
-}
-
-func TestApplication_planTimeValidation(t *testing.T) {
-	env := acctest.New(t)
-	cases := map[string]struct{ body, want string }{
-		"bad client_type": {hcl("v", "secret", "password", ""), `(?s)client_type.*value\s+must\s+be\s+one\s+of`},
-		"bad grant":       {hcl("v", "public", "implicit", ""), `(?s)authorization_grant_type.*value\s+must\s+be\s+one\s+of`},
-		"no redirect uris": {`
-resource "registrar_awx_oauth_application" "test" {
-  name                     = "v"
-  organization             = 1
-  client_type              = "public"
-  authorization_grant_type = "authorization-code"
-}`, `(?s)Redirect\s+URIs\s+required.*set\s+redirect_uris`},
-		"relative redirect uri": {strings.Replace(hcl("v", "public", "password", ""), "https://app.example.com/callback", "/callback", 1), `(?s)redirect_uris.*absolute\s+http\s+or\s+https\s+URL`},
-		"empty name":            {hcl("", "public", "password", ""), `(?s)name.*length\s+must\s+be\s+between\s+1\s+and\s+255`},
-	}
-	var steps []resource.TestStep
-	for _, tc := range cases {
-		steps = append(steps, resource.TestStep{Config: env.Config(tc.body), PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if reqs := env.Tenant.Requests(); len(reqs) != 0 {
-		t.Fatalf("invalid configurations reached the API: %+v", reqs)
 	}
 }
 

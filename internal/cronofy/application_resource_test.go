@@ -322,48 +322,6 @@ func TestApplication_invalidImportID(t *testing.T) {
 	}
 }
 
-func TestApplication_planValidation(t *testing.T) {
-	env := acctest.New(t)
-	bad := func(name, url, extra string, want ...string) resource.TestStep {
-		return resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "registrar_cronofy_application" "test" {
-  name = %q
-  url  = %q
-%s
-}
-`, name, url, extra)),
-			PlanOnly:    true,
-			ExpectError: errRe(want...),
-		}
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			bad("", "https://a.example", "", "Attribute name string length must be at least 1"),
-			bad("   ", "https://a.example", "", "Attribute name must not be blank"),
-			bad("a", "/callback", "", `url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"),
-			bad("a", "ftp://a.example/x", "", "must be an absolute http or https URI"),
-			bad("a", "https://a.example", `  data_center = "eu"`, "Attribute data_center value must be one of"),
-			bad("a", "https://a.example", `  client_secret_wo = "x"`, "client_secret_wo_version"),
-			{ // a provider block that names an unknown data center
-				Config: env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
-					"  cronofy {\n    base_url      = %q\n    admin_api_key = \"k\"\n    data_center   = \"eu\"\n  }\n", env.Tenant.URL())}) + appHCL("test", "x", ""),
-				PlanOnly:    true,
-				ExpectError: errRe("Attribute cronofy.data_center value must be one of"),
-			},
-			{ // a cronofy block without a key
-				Config:      env.ProviderConfig(map[string]string{"cronofy": "  cronofy {\n    data_center = \"uk\"\n  }\n"}) + appHCL("test", "x", ""),
-				PlanOnly:    true,
-				ExpectError: errRe("Cronofy admin_api_key is not set", "CRONOFY_ADMIN_API_KEY"),
-			},
-		},
-	})
-	if n := len(env.Tenant.Requests()); n != 0 {
-		t.Fatalf("plan-time validation sent %d requests", n)
-	}
-}
-
 // TestApplication_rejectedByCronofy: a value that passes plan-time validation but
 // Cronofy refuses (422) is reported on its own attribute, with Cronofy's description.
 func TestApplication_rejectedByCronofy(t *testing.T) {

@@ -1,8 +1,6 @@
 package ltiaas_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -415,61 +413,6 @@ func TestPlatform_driftEdited(t *testing.T) {
 			},
 		},
 	})
-}
-
-func TestPlatform_invalidAtPlan(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	_, _, jwk := testKeys(t)
-	ecKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	ecDER, _ := x509.MarshalPKIXPublicKey(&ecKey.PublicKey)
-	ecPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: ecDER}))
-	var privJWK map[string]any
-	_ = json.Unmarshal([]byte(jwk), &privJWK)
-	privJWK["d"] = "AAAA"
-	privJWKJSON, _ := json.Marshal(privJWK)
-
-	with := func(f func(*platform)) string {
-		p := base("60000000000006")
-		f(&p)
-		return env.Config(p.hcl("test"))
-	}
-	cases := []struct {
-		name   string
-		config string
-		want   string
-	}{
-		{"method", with(func(p *platform) { p.Method = "PEM" }), `(?s)auth_config.method.*JWK_SET`},
-		{"jwk set not a url", with(func(p *platform) { p.Key = "jwks.json" }), `(?s)Invalid JWK set URL.*JWK_SET.*https\s+URL`},
-		{"jwk set http", with(func(p *platform) { p.Key = "http://lms.example.com/jwks" }), `(?s)Insecure JWK set URL`},
-		{"jwk not json", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", "kty=RSA" }), `(?s)Invalid JSON Web Key.*"kty"`},
-		{"jwk without kty", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", `{"n":"abc","e":"AQAB"}` }), `(?s)no\s+string\s+"kty"\s+member`},
-		{"jwk set given as jwk", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", `{"keys":[]}` }), `(?s)got\s+a\s+key\s+set`},
-		{"private jwk", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", string(privJWKJSON) }), `(?s)Private key material`},
-		{"rsa not pem", with(func(p *platform) { p.Method, p.Key = "RSA_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" }), `(?s)Invalid PEM public key.*-----BEGIN\s+PUBLIC\s+KEY-----`},
-		{"rsa bad der", with(func(p *platform) {
-			p.Method, p.Key = "RSA_KEY", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"
-		}), `(?s)does\s+not\s+parse`},
-		{"rsa given ec", with(func(p *platform) { p.Method, p.Key = "RSA_KEY", ecPEM }), `(?s)ecdsa\s+key,\s+not\s+an\s+RSA\s+key`},
-		{"rsa private", with(func(p *platform) {
-			p.Method, p.Key = "RSA_KEY", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
-		}), `(?s)Private key in auth_config.key`},
-		{"issuer http", with(func(p *platform) { p.URL = "http://canvas.example.edu" }), `(?s)Insecure URL`},
-		{"token endpoint relative", with(func(p *platform) { p.TokenEndpoint = "/login/oauth2/token" }), `(?s)Invalid URL`},
-	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	for _, r := range tn.Requests() {
-		if r.Method != "GET" {
-			t.Errorf("an invalid configuration reached LTIaaS: %s %s", r.Method, r.Path)
-		}
-	}
-	if tn.LTIaaS.Count() != 0 {
-		t.Errorf("an invalid configuration created a platform")
-	}
 }
 
 func TestPlatform_badAPIKey(t *testing.T) {

@@ -430,38 +430,6 @@ func TestApplication_drift(t *testing.T) {
 	})
 }
 
-// TestApplication_validation: documented limits are rejected at plan, before any request.
-func TestApplication_validation(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	long := "https://app.example.com/" + strings.Repeat("p", 500)
-	cases := []struct {
-		a    app
-		want string
-	}{
-		{app{Name: ""}, "Attribute name string length must be between 1 and 256, got: 0"},
-		{app{Name: strings.Repeat("n", 257)}, "Attribute name string length must be between 1 and 256, got: 257"},
-		{app{Name: "ok", Description: strings.Repeat("d", 1025)}, "Attribute description string length must be between 1 and 1024, got: 1025"},
-		{app{Name: "ok", LaunchURL: long}, "Attribute launch_url string length must be at most 512, got: 524"},
-		{app{Name: "ok", LaunchURL: "/lti/launch"}, `"/lti/launch" must be an absolute http or https URL`},
-		{app{Name: "ok", ApplicationType: "game"}, `Attribute application_type value must be one of: ["learning_app" "assessment" "internal"], got: "game"`},
-		{app{Name: "ok", PublisherID: "acme"}, "Attribute publisher_id must be a UUID"},
-	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: env.Config(c.a.hcl()), PlanOnly: true, ExpectError: acctest.ErrorMatching(c.want)})
-	}
-	steps = append(steps, resource.TestStep{ // an empty description
-		Config:      env.Config(strings.Replace(app{Name: "ok"}.hcl(), `"A test application"`, `""`, 1)),
-		PlanOnly:    true,
-		ExpectError: acctest.ErrorMatching("Attribute description string length must be between 1 and 1024, got: 0"),
-	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if n := len(tn.Requests()); n != 0 {
-		t.Fatalf("invalid configurations reached Timeback (%d requests)", n)
-	}
-}
-
 // TestApplication_clientCredentials: with client_id and client_secret the provider
 // gets a token from the token endpoint once and reuses it until it expires.
 func TestApplication_clientCredentials(t *testing.T) {
