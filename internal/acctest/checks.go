@@ -17,30 +17,52 @@ import (
 )
 
 // issuers find, for a resource type, the secret the platform issued for the object a
-// resource instance in state stands for ("" when the mock has no such object).
-var issuers = map[string]func(tn *mockapi.Tenant, values map[string]any) (key, secret string){
-	"registrar_awx_oauth_application": func(tn *mockapi.Tenant, v map[string]any) (string, string) {
-		id, _ := v["id"].(string)
+// resource instance in state stands for; attr reads a top-level attribute of the
+// instance. key names the object in failure messages.
+var issuers = map[string]func(tn *mockapi.Tenant, attr func(string) string) (key, secret string, err error){
+	"registrar_awx_oauth_application": func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
+		id := attr("id")
 		n, err := strconv.Atoi(id)
 		if a := tn.AWX.Get(n); err == nil && a != nil {
-			return "id " + id, a.ClientSecret
+			return "id " + id, a.ClientSecret, nil
 		}
-		return "id " + id, ""
+		return "id " + id, "", nil
 	},
-	"registrar_timeback_application": func(tn *mockapi.Tenant, v map[string]any) (string, string) {
-		id, _ := v["id"].(string)
+	"registrar_timeback_application": func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
+		id := attr("id")
 		if a := tn.Timeback.Get(id); a != nil {
-			return "id " + id, a.ClientSecret
+			return "id " + id, a.ClientSecret, nil
 		}
-		return "id " + id, ""
+		return "id " + id, "", nil
 	},
-	"registrar_cronofy_application": func(tn *mockapi.Tenant, v map[string]any) (string, string) {
-		id, _ := v["client_id"].(string)
+	"registrar_cronofy_application": func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
+		id := attr("client_id")
+		if attr("id") != id {
+			return "", "", fmt.Errorf("id %q is not the client_id %q", attr("id"), id)
+		}
 		if a := tn.Cronofy.Get(id); a != nil {
-			return "client_id " + id, a.ClientSecret
+			return "client_id " + id, a.ClientSecret, nil
 		}
-		return "client_id " + id, ""
+		return "client_id " + id, "", nil
 	},
+}
+
+// checkIssued compares one instance's client_secret with the issued one.
+func checkIssued(tn *mockapi.Tenant, address, typ string, attr func(string) string) error {
+	issuer, ok := issuers[typ]
+	if !ok {
+		return fmt.Errorf("%s: the mock issues no secret for %s", address, typ)
+	}
+	key, want, err := issuer(tn, attr)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s: %w", address, err)
+	case want == "":
+		return fmt.Errorf("%s: the mock has no object with %s, or it has no secret", address, key)
+	case attr("client_secret") != want:
+		return fmt.Errorf("%s (%s): the client_secret in state is not the secret the platform issued", address, key)
+	}
+	return nil
 }
 
 type secretIssued struct {
@@ -52,7 +74,8 @@ type secretIssued struct {
 // addresses ("registrar_awx_oauth_application.test", "….many[3]") is the secret the
 // platform issued for that object, and not empty. Without addresses it checks
 // every resource in state whose platform issues secrets, and that there is one.
-// Its failure messages name the resource, never a secret.
+// Its failure messages name the resource, never a secret. CheckSecretIssued is the
+// same check for a step's Check (refresh-only steps have no state checks).
 func SecretIssued(tn *mockapi.Tenant, addresses ...string) statecheck.StateCheck {
 	return secretIssued{tn: tn, addresses: addresses}
 }
@@ -62,13 +85,17 @@ func (c secretIssued) CheckState(_ context.Context, req statecheck.CheckStateReq
 		resp.Error = fmt.Errorf("the state is empty")
 		return
 	}
-	byAddr := map[string]map[string]any{}
+	type inst struct {
+		typ    string
+		values map[string]any
+	}
+	byAddr := map[string]inst{}
 	var all []string
 	for _, r := range req.State.Values.RootModule.Resources {
 		if r.Mode != "managed" {
 			continue
 		}
-		byAddr[r.Address] = r.AttributeValues
+		byAddr[r.Address] = inst{r.Type, r.AttributeValues}
 		if _, ok := issuers[r.Type]; ok {
 			all = append(all, r.Address)
 		}
@@ -83,26 +110,52 @@ func (c secretIssued) CheckState(_ context.Context, req statecheck.CheckStateReq
 		addrs = all
 	}
 	for _, a := range addrs {
-		values, ok := byAddr[a]
+		in, ok := byAddr[a]
 		if !ok {
 			resp.Error = fmt.Errorf("%s is not in state", a)
 			return
 		}
-		typ, _, _ := strings.Cut(a, ".")
-		issuer, ok := issuers[typ]
-		if !ok {
-			resp.Error = fmt.Errorf("%s: the mock issues no secret for %s", a, typ)
+		attr := func(k string) string { s, _ := in.values[k].(string); return s }
+		if err := checkIssued(c.tn, a, in.typ, attr); err != nil {
+			resp.Error = err
 			return
 		}
-		key, want := issuer(c.tn, values)
-		if want == "" {
-			resp.Error = fmt.Errorf("%s: the mock has no object with %s, or it has no secret", a, key)
-			return
+	}
+}
+
+// CheckSecretIssued is SecretIssued as a TestCheckFunc; its addresses use the
+// legacy form ("….many.3").
+func CheckSecretIssued(tn *mockapi.Tenant, addresses ...string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rm := s.RootModule()
+		addrs := addresses
+		if len(addrs) == 0 {
+			for a, rs := range rm.Resources {
+				if _, ok := issuers[rs.Type]; ok {
+					addrs = append(addrs, a)
+				}
+			}
+			if len(addrs) == 0 {
+				return fmt.Errorf("the state holds no resource with an issued secret")
+			}
+			sort.Strings(addrs)
 		}
-		if got, _ := values["client_secret"].(string); got != want {
-			resp.Error = fmt.Errorf("%s (%s): the client_secret in state is not the secret the platform issued", a, key)
-			return
+		for _, a := range addrs {
+			rs, ok := rm.Resources[a]
+			if !ok || rs.Primary == nil {
+				return fmt.Errorf("%s is not in state", a)
+			}
+			attr := func(k string) string {
+				if k == "id" {
+					return rs.Primary.ID
+				}
+				return rs.Primary.Attributes[k]
+			}
+			if err := checkIssued(tn, a, rs.Type, attr); err != nil {
+				return err
+			}
 		}
+		return nil
 	}
 }
 

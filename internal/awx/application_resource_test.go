@@ -3,7 +3,6 @@ package awx_test
 import (
 	"fmt"
 	"regexp"
-	"strconv"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -33,22 +32,6 @@ resource "registrar_awx_oauth_application" "test" {
 `, name, extra)
 }
 
-// secretIssued checks that the secret in state is the one the mock issued for the id in state.
-func secretIssued(tn *mockapi.Tenant) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs := s.RootModule().Resources[addr]
-		id, _ := strconv.Atoi(rs.Primary.ID)
-		app := tn.AWX.Get(id)
-		if app == nil {
-			return fmt.Errorf("the mock has no application %d", id)
-		}
-		if rs.Primary.Attributes["client_secret"] != app.ClientSecret {
-			return fmt.Errorf("client_secret in state is not the secret AWX issued")
-		}
-		return nil
-	}
-}
-
 func TestApplication_lifecycle(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
@@ -64,11 +47,11 @@ func TestApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("1")),
 					sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 				},
-				Check: secretIssued(tn),
+				Check: acctest.CheckSecretIssued(tn, addr),
 			},
 			{ // refresh only: the censored secret AWX returns must not replace the real one
 				RefreshState: true,
-				Check:        secretIssued(tn),
+				Check:        acctest.CheckSecretIssued(tn, addr),
 			},
 			{ // in-place update
 				Config: env.Config(appHCL("ci-renamed", `  description = "second"`)),
@@ -79,7 +62,7 @@ func TestApplication_lifecycle(t *testing.T) {
 					sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("ci-renamed")),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(*terraform.State) error {
+				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), func(*terraform.State) error {
 					if a := tn.AWX.Get(1); a == nil || a.Name != "ci-renamed" || a.Description != "second" {
 						return fmt.Errorf("the update did not reach AWX: %+v", a)
 					}
@@ -151,7 +134,7 @@ func TestApplication_replacementsIssueNewSecrets(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{differs.AddStateValue(addr, tfjsonpath.New("client_secret"))},
-				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), secretIssued(tn)),
+				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), acctest.CheckSecretIssued(tn, addr)),
 			},
 			{ // rotate_when_changed: replace, new secret
 				Config: env.Config(hcl("rot", "confidential", "password", `  rotate_when_changed = { rotation = "2026-q4" }`)),
@@ -159,7 +142,7 @@ func TestApplication_replacementsIssueNewSecrets(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{differs.AddStateValue(addr, tfjsonpath.New("client_secret"))},
-				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), secretIssued(tn)),
+				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), acctest.CheckSecretIssued(tn, addr)),
 			},
 			{ // client_type change: replace; a public app has no secret
 				Config: env.Config(hcl("rot", "public", "password", `  rotate_when_changed = { rotation = "2026-q4" }`)),
@@ -202,7 +185,7 @@ func TestApplication_drift(t *testing.T) {
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("2"))},
-				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), secretIssued(tn)),
+				Check:             resource.ComposeAggregateTestCheckFunc(mockCount(tn, 1), acctest.CheckSecretIssued(tn, addr)),
 			},
 		},
 	})

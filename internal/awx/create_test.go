@@ -56,27 +56,12 @@ resource "registrar_awx_oauth_application" "many" {
 				if n := tn.AWX.Count(); n != 6 {
 					return fmt.Errorf("the mock holds %d applications, want 6", n)
 				}
-				faults := 0
-				for _, r := range tn.Requests() {
-					if r.Fault != "" {
-						faults++
-					}
-				}
-				if faults == 0 {
+				if acctest.CountFaults(tn) == 0 {
 					return fmt.Errorf("no fault was injected: the test proves nothing")
 				}
-				issued := map[string]string{}
-				for _, a := range tn.AWX.All() {
-					issued[fmt.Sprint(a.ID)] = a.ClientSecret
-				}
 				for i := 0; i < 6; i++ {
-					rs := s.RootModule().Resources[fmt.Sprintf("registrar_awx_oauth_application.many.%d", i)]
-					if rs == nil {
-						return fmt.Errorf("many[%d] is not in state", i)
-					}
-					want, ok := issued[rs.Primary.ID]
-					if !ok || want == "" || rs.Primary.Attributes["client_secret"] != want {
-						return fmt.Errorf("many[%d] (id %s): the secret in state is not the one AWX issued", i, rs.Primary.ID)
+					if err := acctest.CheckSecretIssued(tn, fmt.Sprintf("registrar_awx_oauth_application.many.%d", i))(s); err != nil {
+						return err
 					}
 				}
 				return nil
@@ -111,7 +96,7 @@ import {
   id = "1"
 }
 ` + hcl("lost", "confidential", "authorization-code", fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1", secret))),
-				Check: secretIssued(tn),
+				Check: acctest.CheckSecretIssued(tn, addr),
 			},
 			{Config: env.Config(hcl("lost", "confidential", "authorization-code", fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1", secret))), PlanOnly: true},
 		},

@@ -119,17 +119,6 @@ func inMock(tn *mockapi.Tenant, f func(p *mockapi.LTIaaSPlatform) error) resourc
 	}
 }
 
-func countRequests(tn *mockapi.Tenant, method, pathRe string) int {
-	re := regexp.MustCompile(pathRe)
-	n := 0
-	for _, r := range tn.Requests() {
-		if r.Method == method && re.MatchString(r.Path) {
-			n++
-		}
-	}
-	return n
-}
-
 func checkDestroyed(tn *mockapi.Tenant) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if n := tn.LTIaaS.Count(); n != 0 {
@@ -179,7 +168,7 @@ func TestPlatform_lifecycle(t *testing.T) {
 						p.AuthConfig.Method != "JWK_SET" || !p.Active {
 						return fmt.Errorf("the mock holds %+v", p)
 					}
-					if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 						return fmt.Errorf("%d create requests, want 1", n)
 					}
 					return nil
@@ -211,7 +200,7 @@ func TestPlatform_lifecycle(t *testing.T) {
 						p.AuthConfig.Method != "RSA_KEY" || p.AuthConfig.Key != pkix || p.AuthorizationServer != p2.AuthorizationServer {
 						return fmt.Errorf("the update did not reach LTIaaS: %+v", p)
 					}
-					if n := countRequests(tn, "PUT", `^/admin/platforms/[0-9a-f]{32}$`); n != 1 {
+					if n := acctest.CountRequests(tn, "PUT", `^/admin/platforms/[0-9a-f]{32}$`); n != 1 {
 						return fmt.Errorf("%d PUT requests, want 1", n)
 					}
 					return nil
@@ -265,7 +254,7 @@ func TestPlatform_active(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active"), knownvalue.Bool(false)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(isActive(false), func(*terraform.State) error {
-					if n := countRequests(tn, "POST", `/deactivate$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `/deactivate$`); n != 1 {
 						return fmt.Errorf("%d deactivate calls, want 1", n)
 					}
 					return nil
@@ -275,10 +264,10 @@ func TestPlatform_active(t *testing.T) {
 				Config:           env.Config(on.hcl("test")),
 				ConfigPlanChecks: update,
 				Check: resource.ComposeAggregateTestCheckFunc(isActive(true), func(*terraform.State) error {
-					if n := countRequests(tn, "POST", `/activate$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `/activate$`); n != 1 {
 						return fmt.Errorf("%d activate calls, want 1", n)
 					}
-					if n := countRequests(tn, "PUT", `.`); n != 0 {
+					if n := acctest.CountRequests(tn, "PUT", `.`); n != 0 {
 						return fmt.Errorf("%d PUT requests for an active-only change, want 0", n)
 					}
 					return nil
@@ -319,7 +308,7 @@ func TestPlatform_preExistingRegistration(t *testing.T) {
 					if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
 						t.Fatalf("the failed create changed the existing registration: %+v", got)
 					}
-					if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
+					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
 						t.Fatalf("%d create requests were sent for an existing registration", n)
 					}
 				},
@@ -453,7 +442,7 @@ func TestPlatform_apiPathPrefix(t *testing.T) {
 			}
 			for _, want := range [][2]string{{"POST", `^/api/platforms$`}, {"GET", `^/api/platforms/[0-9a-f]{32}$`}, {"PUT", `^/api/platforms/[0-9a-f]{32}$`},
 				{"POST", `^/api/platforms/[0-9a-f]{32}/deactivate$`}, {"DELETE", `^/api/platforms/[0-9a-f]{32}$`}} {
-				if countRequests(tn, want[0], want[1]) == 0 {
+				if acctest.CountRequests(tn, want[0], want[1]) == 0 {
 					return fmt.Errorf("no %s %s request", want[0], want[1])
 				}
 			}
@@ -533,7 +522,7 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	if len(all) != 1 {
 		t.Fatalf("the mock holds %d platforms, want exactly the one whose response was lost", len(all))
 	}
-	if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
+	if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 		t.Fatalf("%d create requests, want 1 (no blind resend)", n)
 	}
 }
