@@ -46,8 +46,8 @@ func TestApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret"), knownvalue.StringRegexp(regexp.MustCompile(`^[A-Za-z0-9]{128}$`))),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("1")),
 					sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
+					acctest.SecretIssued(tn, addr),
 				},
-				Check: acctest.CheckSecretIssued(tn, addr),
 			},
 			{ // refresh only: the censored secret AWX returns must not replace the real one
 				RefreshState: true,
