@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/provider"
@@ -45,18 +46,19 @@ func Mock(t testing.TB) *mockapi.Server {
 	return mock
 }
 
-// Main runs a package's tests with acceptance tests switched on. It fails, rather
-// than skips, when the terraform CLI is missing. Call it from TestMain.
+// Main runs a package's tests. Without TF_ACC the unit tests run and every
+// acceptance test skips itself (terraform-plugin-testing's own check in
+// resource.Test); with TF_ACC set (make test and CI set it) they all run, and a
+// missing terraform CLI fails the package loudly instead of letting
+// terraform-plugin-testing try to download one. Call it from TestMain.
 func Main(m *testing.M) {
-	if os.Getenv("TF_ACC") == "" {
-		_ = os.Setenv("TF_ACC", "1")
-	}
 	_ = os.Setenv("CHECKPOINT_DISABLE", "1")
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+	if os.Getenv(resource.EnvTfAcc) != "" && os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		p, err := exec.LookPath("terraform")
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "FAIL: the acceptance tests need the terraform CLI (1.11 or later) on PATH, and it was not found: "+
-				"install it from your package manager or https://developer.hashicorp.com/terraform/install, or set TF_ACC_TERRAFORM_PATH.")
+			fmt.Fprintln(os.Stderr, "FAIL: TF_ACC is set and the acceptance tests need the terraform CLI (1.11 or later) on PATH, and it was not found: "+
+				"install it from your package manager or https://developer.hashicorp.com/terraform/install, or set TF_ACC_TERRAFORM_PATH "+
+				"(or unset TF_ACC to run the unit tests only).")
 			os.Exit(1)
 		}
 		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", p)

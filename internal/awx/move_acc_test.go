@@ -97,7 +97,7 @@ func TestMoveFromRestapi(t *testing.T) {
 					statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("1")),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), noCreates(tn), func(s *terraform.State) error {
+				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn), func(s *terraform.State) error {
 					if _, ok := s.RootModule().Resources["restapi_object.test"]; ok {
 						return fmt.Errorf("restapi_object.test is still in state")
 					}
@@ -110,7 +110,7 @@ func TestMoveFromRestapi(t *testing.T) {
 			},
 			{
 				RefreshState: true,
-				Check:        resource.ComposeAggregateTestCheckFunc(secretIssued(tn), noCreates(tn)),
+				Check:        resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn)),
 			},
 		},
 	})
@@ -164,7 +164,7 @@ func TestMoveFromRestapi_secretRestored(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				}},
-				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), noCreates(tn)),
+				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn)),
 			},
 			{Config: env.Config(movedHCL(tn, "masked", wo)), PlanOnly: true},
 		},

@@ -57,28 +57,6 @@ resource "registrar_cronofy_application" %q {
 `, label, name, extra)
 }
 
-// secretIssued checks that the resource's client_secret in state is the one the mock
-// issued for its client_id.
-func secretIssued(tn *mockapi.Tenant, address string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[address]
-		if !ok {
-			return fmt.Errorf("%s is not in state", address)
-		}
-		app := tn.Cronofy.Get(rs.Primary.Attributes["client_id"])
-		if app == nil {
-			return fmt.Errorf("the mock has no application %q", rs.Primary.Attributes["client_id"])
-		}
-		if rs.Primary.ID != app.ClientID {
-			return fmt.Errorf("id %q is not the client_id %q", rs.Primary.ID, app.ClientID)
-		}
-		if rs.Primary.Attributes["client_secret"] != app.ClientSecret {
-			return fmt.Errorf("client_secret in state is not the secret Cronofy issued for %s", app.ClientID)
-		}
-		return nil
-	}
-}
-
 // onlyCreates checks that the provider sent exactly n requests, all creates: no
 // read, refresh or delete ever reaches Cronofy.
 func onlyCreates(tn *mockapi.Tenant, n int) resource.TestCheckFunc {
@@ -137,7 +115,7 @@ func TestApplication_lifecycle(t *testing.T) {
 					usIDChanges.AddStateValue(addrUS, tfjsonpath.New("client_id")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 2),
+					acctest.CheckSecretIssued(tn, addrUS), acctest.CheckSecretIssued(tn, addrUK), onlyCreates(tn, 2),
 					func(s *terraform.State) error {
 						firstUSClientID = s.RootModule().Resources[addrUS].Primary.ID
 						if a := tn.Cronofy.Get(firstUSClientID); a == nil || a.Name != "Scheduler" || a.URL != "https://scheduler.example.com" {
@@ -149,7 +127,7 @@ func TestApplication_lifecycle(t *testing.T) {
 			},
 			{ // refresh: no request, the secret stays
 				RefreshState: true,
-				Check:        resource.ComposeAggregateTestCheckFunc(secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 2)),
+				Check:        resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addrUS), acctest.CheckSecretIssued(tn, addrUK), onlyCreates(tn, 2)),
 			},
 			{ // nothing to do after apply and refresh
 				Config:            config,
@@ -190,7 +168,7 @@ func TestApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("name"), knownvalue.StringExact("Scheduler v2")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(
-					secretIssued(tn, addrUS), secretIssued(tn, addrUK), onlyCreates(tn, 3),
+					acctest.CheckSecretIssued(tn, addrUS), acctest.CheckSecretIssued(tn, addrUK), onlyCreates(tn, 3),
 					func(*terraform.State) error {
 						if tn.Cronofy.Get(firstUSClientID) == nil {
 							return fmt.Errorf("the replaced application %s is gone from the mock; nothing can delete it", firstUSClientID)
@@ -322,48 +300,6 @@ func TestApplication_invalidImportID(t *testing.T) {
 	}
 }
 
-func TestApplication_planValidation(t *testing.T) {
-	env := acctest.New(t)
-	bad := func(name, url, extra string, want ...string) resource.TestStep {
-		return resource.TestStep{
-			Config: env.Config(fmt.Sprintf(`
-resource "registrar_cronofy_application" "test" {
-  name = %q
-  url  = %q
-%s
-}
-`, name, url, extra)),
-			PlanOnly:    true,
-			ExpectError: errRe(want...),
-		}
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			bad("", "https://a.example", "", "Attribute name string length must be at least 1"),
-			bad("   ", "https://a.example", "", "Attribute name must not be blank"),
-			bad("a", "/callback", "", `url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"),
-			bad("a", "ftp://a.example/x", "", "must be an absolute http or https URI"),
-			bad("a", "https://a.example", `  data_center = "eu"`, "Attribute data_center value must be one of"),
-			bad("a", "https://a.example", `  client_secret_wo = "x"`, "client_secret_wo_version"),
-			{ // a provider block that names an unknown data center
-				Config: env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
-					"  cronofy {\n    base_url      = %q\n    admin_api_key = \"k\"\n    data_center   = \"eu\"\n  }\n", env.Tenant.URL())}) + appHCL("test", "x", ""),
-				PlanOnly:    true,
-				ExpectError: errRe("Attribute cronofy.data_center value must be one of"),
-			},
-			{ // a cronofy block without a key
-				Config:      env.ProviderConfig(map[string]string{"cronofy": "  cronofy {\n    data_center = \"uk\"\n  }\n"}) + appHCL("test", "x", ""),
-				PlanOnly:    true,
-				ExpectError: errRe("Cronofy admin_api_key is not set", "CRONOFY_ADMIN_API_KEY"),
-			},
-		},
-	})
-	if n := len(env.Tenant.Requests()); n != 0 {
-		t.Fatalf("plan-time validation sent %d requests", n)
-	}
-}
-
 // TestApplication_rejectedByCronofy: a value that passes plan-time validation but
 // Cronofy refuses (422) is reported on its own attribute, with Cronofy's description.
 func TestApplication_rejectedByCronofy(t *testing.T) {
@@ -468,7 +404,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 			},
 			{ // and restores the secret from the dashboard with client_secret_wo
 				Config: restore,
-				Check:  secretIssued(tn, addr),
+				Check:  acctest.CheckSecretIssued(tn, addr),
 			},
 			{Config: restore, PlanOnly: true},
 		},
@@ -500,7 +436,7 @@ func TestApplication_providerDataCenter(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
 				},
-				Check: secretIssued(tn, addr),
+				Check: acctest.CheckSecretIssued(tn, addr),
 			},
 			{
 				Config:        provider + appHCL("test", "Scheduler SG", ""),

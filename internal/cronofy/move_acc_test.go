@@ -64,7 +64,7 @@ resource "restapi_object" "test" {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Scheduler")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn, addr), posts),
+				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), posts),
 			},
 			{Config: moved, PlanOnly: true},
 		},

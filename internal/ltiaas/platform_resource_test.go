@@ -1,8 +1,6 @@
 package ltiaas_test
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
@@ -121,17 +119,6 @@ func inMock(tn *mockapi.Tenant, f func(p *mockapi.LTIaaSPlatform) error) resourc
 	}
 }
 
-func countRequests(tn *mockapi.Tenant, method, pathRe string) int {
-	re := regexp.MustCompile(pathRe)
-	n := 0
-	for _, r := range tn.Requests() {
-		if r.Method == method && re.MatchString(r.Path) {
-			n++
-		}
-	}
-	return n
-}
-
 func checkDestroyed(tn *mockapi.Tenant) resource.TestCheckFunc {
 	return func(*terraform.State) error {
 		if n := tn.LTIaaS.Count(); n != 0 {
@@ -181,7 +168,7 @@ func TestPlatform_lifecycle(t *testing.T) {
 						p.AuthConfig.Method != "JWK_SET" || !p.Active {
 						return fmt.Errorf("the mock holds %+v", p)
 					}
-					if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 						return fmt.Errorf("%d create requests, want 1", n)
 					}
 					return nil
@@ -213,7 +200,7 @@ func TestPlatform_lifecycle(t *testing.T) {
 						p.AuthConfig.Method != "RSA_KEY" || p.AuthConfig.Key != pkix || p.AuthorizationServer != p2.AuthorizationServer {
 						return fmt.Errorf("the update did not reach LTIaaS: %+v", p)
 					}
-					if n := countRequests(tn, "PUT", `^/admin/platforms/[0-9a-f]{32}$`); n != 1 {
+					if n := acctest.CountRequests(tn, "PUT", `^/admin/platforms/[0-9a-f]{32}$`); n != 1 {
 						return fmt.Errorf("%d PUT requests, want 1", n)
 					}
 					return nil
@@ -267,7 +254,7 @@ func TestPlatform_active(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active"), knownvalue.Bool(false)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(isActive(false), func(*terraform.State) error {
-					if n := countRequests(tn, "POST", `/deactivate$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `/deactivate$`); n != 1 {
 						return fmt.Errorf("%d deactivate calls, want 1", n)
 					}
 					return nil
@@ -277,10 +264,10 @@ func TestPlatform_active(t *testing.T) {
 				Config:           env.Config(on.hcl("test")),
 				ConfigPlanChecks: update,
 				Check: resource.ComposeAggregateTestCheckFunc(isActive(true), func(*terraform.State) error {
-					if n := countRequests(tn, "POST", `/activate$`); n != 1 {
+					if n := acctest.CountRequests(tn, "POST", `/activate$`); n != 1 {
 						return fmt.Errorf("%d activate calls, want 1", n)
 					}
-					if n := countRequests(tn, "PUT", `.`); n != 0 {
+					if n := acctest.CountRequests(tn, "PUT", `.`); n != 0 {
 						return fmt.Errorf("%d PUT requests for an active-only change, want 0", n)
 					}
 					return nil
@@ -321,7 +308,7 @@ func TestPlatform_preExistingRegistration(t *testing.T) {
 					if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
 						t.Fatalf("the failed create changed the existing registration: %+v", got)
 					}
-					if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
+					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
 						t.Fatalf("%d create requests were sent for an existing registration", n)
 					}
 				},
@@ -417,61 +404,6 @@ func TestPlatform_driftEdited(t *testing.T) {
 	})
 }
 
-func TestPlatform_invalidAtPlan(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	_, _, jwk := testKeys(t)
-	ecKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	ecDER, _ := x509.MarshalPKIXPublicKey(&ecKey.PublicKey)
-	ecPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: ecDER}))
-	var privJWK map[string]any
-	_ = json.Unmarshal([]byte(jwk), &privJWK)
-	privJWK["d"] = "AAAA"
-	privJWKJSON, _ := json.Marshal(privJWK)
-
-	with := func(f func(*platform)) string {
-		p := base("60000000000006")
-		f(&p)
-		return env.Config(p.hcl("test"))
-	}
-	cases := []struct {
-		name   string
-		config string
-		want   string
-	}{
-		{"method", with(func(p *platform) { p.Method = "PEM" }), `(?s)auth_config.method.*JWK_SET`},
-		{"jwk set not a url", with(func(p *platform) { p.Key = "jwks.json" }), `(?s)Invalid JWK set URL.*JWK_SET.*https\s+URL`},
-		{"jwk set http", with(func(p *platform) { p.Key = "http://lms.example.com/jwks" }), `(?s)Insecure JWK set URL`},
-		{"jwk not json", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", "kty=RSA" }), `(?s)Invalid JSON Web Key.*"kty"`},
-		{"jwk without kty", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", `{"n":"abc","e":"AQAB"}` }), `(?s)no\s+string\s+"kty"\s+member`},
-		{"jwk set given as jwk", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", `{"keys":[]}` }), `(?s)got\s+a\s+key\s+set`},
-		{"private jwk", with(func(p *platform) { p.Method, p.Key = "JWK_KEY", string(privJWKJSON) }), `(?s)Private key material`},
-		{"rsa not pem", with(func(p *platform) { p.Method, p.Key = "RSA_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" }), `(?s)Invalid PEM public key.*-----BEGIN\s+PUBLIC\s+KEY-----`},
-		{"rsa bad der", with(func(p *platform) {
-			p.Method, p.Key = "RSA_KEY", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"
-		}), `(?s)does\s+not\s+parse`},
-		{"rsa given ec", with(func(p *platform) { p.Method, p.Key = "RSA_KEY", ecPEM }), `(?s)ecdsa\s+key,\s+not\s+an\s+RSA\s+key`},
-		{"rsa private", with(func(p *platform) {
-			p.Method, p.Key = "RSA_KEY", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
-		}), `(?s)Private key in auth_config.key`},
-		{"issuer http", with(func(p *platform) { p.URL = "http://canvas.example.edu" }), `(?s)Insecure URL`},
-		{"token endpoint relative", with(func(p *platform) { p.TokenEndpoint = "/login/oauth2/token" }), `(?s)Invalid URL`},
-	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: c.config, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)})
-	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	for _, r := range tn.Requests() {
-		if r.Method != "GET" {
-			t.Errorf("an invalid configuration reached LTIaaS: %s %s", r.Method, r.Path)
-		}
-	}
-	if tn.LTIaaS.Count() != 0 {
-		t.Errorf("an invalid configuration created a platform")
-	}
-}
-
 func TestPlatform_badAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
@@ -510,7 +442,7 @@ func TestPlatform_apiPathPrefix(t *testing.T) {
 			}
 			for _, want := range [][2]string{{"POST", `^/api/platforms$`}, {"GET", `^/api/platforms/[0-9a-f]{32}$`}, {"PUT", `^/api/platforms/[0-9a-f]{32}$`},
 				{"POST", `^/api/platforms/[0-9a-f]{32}/deactivate$`}, {"DELETE", `^/api/platforms/[0-9a-f]{32}$`}} {
-				if countRequests(tn, want[0], want[1]) == 0 {
+				if acctest.CountRequests(tn, want[0], want[1]) == 0 {
 					return fmt.Errorf("no %s %s request", want[0], want[1])
 				}
 			}
@@ -590,7 +522,7 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	if len(all) != 1 {
 		t.Fatalf("the mock holds %d platforms, want exactly the one whose response was lost", len(all))
 	}
-	if n := countRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
+	if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 		t.Fatalf("%d create requests, want 1 (no blind resend)", n)
 	}
 }

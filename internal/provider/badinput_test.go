@@ -1,8 +1,19 @@
 package provider_test
 
+// The one home of plan-time validation: every invalid argument of every resource,
+// and every invalid provider setting, is rejected at plan with a message that names
+// the attribute and says what is wrong, and before any request reaches a platform.
+
 import (
-	"fmt"
-	"sort"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -13,7 +24,7 @@ import (
 
 func TestMain(m *testing.M) { acctest.Main(m) }
 
-// valid arguments of each resource; a bad-input case overrides one or two of them.
+// valid arguments of each resource; a bad-input case changes one or two of them.
 var valid = map[string]map[string]string{
 	"registrar_awx_oauth_application": {
 		"name": `"ok"`, "organization": `1`, "client_type": `"confidential"`,
@@ -36,146 +47,174 @@ var valid = map[string]map[string]string{
 	},
 }
 
-func resourceHCL(typ string, override map[string]string) string {
-	args := map[string]string{}
-	for k, v := range valid[typ] {
-		args[k] = v
-	}
-	for k, v := range override {
-		if v == "" {
-			delete(args, k)
-		} else {
-			args[k] = v
-		}
-	}
-	keys := make([]string, 0, len(args))
-	for k := range args {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	fmt.Fprintf(&b, "resource %q \"test\" {\n", typ)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "  %s = %s\n", k, args[k])
-	}
-	b.WriteString("}\n")
-	return b.String()
+func resourceHCL(typ string, changes map[string]string) string {
+	return acctest.Resource(typ, "test", acctest.With(valid[typ], changes))
 }
 
 type badCase struct {
-	name     string
-	override map[string]string
-	want     string // the attribute the error must name
+	name    string
+	changes map[string]string
+	want    []string // the parts of the error message, in order
 }
 
-func runBad(t *testing.T, typ string, cases []badCase) {
+// runBad plans each case and expects its error; an accepted change plans cleanly.
+func runBad(t *testing.T, typ string, cases []badCase, accepted ...map[string]string) {
 	env := acctest.New(t)
 	var steps []resource.TestStep
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
-			Config:      env.Config(resourceHCL(typ, c.override)),
+			Config:      env.Config(resourceHCL(typ, c.changes)),
 			PlanOnly:    true,
-			ExpectError: acctest.ErrorMatching("Error:", c.want),
+			ExpectError: acctest.ErrorMatching(append([]string{"Error:"}, c.want...)...),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if reqs := env.Tenant.Requests(); len(reqs) != 0 {
-		t.Fatalf("invalid configurations sent %d requests to the platform, want none: %+v", len(reqs), reqs[0])
+	for _, changes := range accepted {
+		steps = append(steps, resource.TestStep{Config: env.Config(resourceHCL(typ, changes)), PlanOnly: true, ExpectNonEmptyPlan: true})
 	}
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
+	acctest.ExpectNoRequests(t, env.Tenant)
 }
 
 const pemPrivate = `"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n"`
 
 func TestBadInput_awx(t *testing.T) {
 	runBad(t, "registrar_awx_oauth_application", []badCase{
-		{"client_type enum", map[string]string{"client_type": `"secret"`}, "client_type"},
-		{"grant enum", map[string]string{"authorization_grant_type": `"implicit"`}, "authorization_grant_type"},
-		{"empty name", map[string]string{"name": `""`}, "name"},
-		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 256) + `"`}, "name"},
-		{"relative redirect", map[string]string{"redirect_uris": `["/cb"]`}, "redirect_uris"},
-		{"redirect with space", map[string]string{"redirect_uris": `["https://a.example.com/x y"]`}, "redirect_uris"},
-		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, "redirect_uris"},
-		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, "client_secret_wo_version"},
+		{"client_type enum", map[string]string{"client_type": `"secret"`}, []string{"client_type", "value must be one of"}},
+		{"grant enum", map[string]string{"authorization_grant_type": `"implicit"`}, []string{"authorization_grant_type", "value must be one of"}},
+		{"empty name", map[string]string{"name": `""`}, []string{"name", "length must be between 1 and 255"}},
+		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 256) + `"`}, []string{"name", "length must be between 1 and 255, got: 256"}},
+		{"relative redirect", map[string]string{"redirect_uris": `["/cb"]`}, []string{"redirect_uris", "absolute http or https URL"}},
+		{"redirect with space", map[string]string{"redirect_uris": `["https://a.example.com/x y"]`}, []string{"redirect_uris"}},
+		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
+		{"public authorization-code without redirects", map[string]string{"redirect_uris": "", "client_type": `"public"`}, []string{"Redirect URIs required", "set redirect_uris"}},
+		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
 	})
 }
 
+// ltiaasKeys: an EC public key in PEM, and a private RSA JWK (a public one with "d").
+func ltiaasKeys(t *testing.T) (ecPEM, privateJWK string) {
+	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	der, _ := x509.MarshalPKIXPublicKey(&ecKey.PublicKey)
+	ecPEM = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b64 := base64.RawURLEncoding.EncodeToString
+	j, _ := json.Marshal(map[string]string{
+		"kty": "RSA", "n": b64(rsaKey.N.Bytes()), "e": b64(big.NewInt(int64(rsaKey.E)).Bytes()), "d": "AAAA",
+	})
+	return ecPEM, string(j)
+}
+
 func TestBadInput_ltiaas(t *testing.T) {
+	ecPEM, privateJWK := ltiaasKeys(t)
+	auth := func(method, key string) map[string]string {
+		return map[string]string{"auth_config": "{ method = " + acctest.String(method) + ", key = " + acctest.String(key) + " }"}
+	}
 	runBad(t, "registrar_ltiaas_platform", []badCase{
-		{"url not http", map[string]string{"url": `"ftp://lms.example.edu"`}, "url"},
-		{"url plain http", map[string]string{"url": `"http://lms.example.edu"`}, "url"},
-		{"auth endpoint relative", map[string]string{"authentication_endpoint": `"/auth"`}, "authentication_endpoint"},
-		{"token endpoint not a URL", map[string]string{"access_token_endpoint": `"token"`}, "access_token_endpoint"},
-		{"method enum", map[string]string{"auth_config": `{ method = "X509", key = "https://lms.example.edu/jwks" }`}, "auth_config"},
-		{"JWK_SET key not a URL", map[string]string{"auth_config": `{ method = "JWK_SET", key = "not a url" }`}, "auth_config"},
-		{"JWK_KEY not JSON", map[string]string{"auth_config": `{ method = "JWK_KEY", key = "kty=RSA" }`}, "auth_config"},
-		{"JWK_KEY private", map[string]string{"auth_config": `{ method = "JWK_KEY", key = jsonencode({ kty = "EC", crv = "P-256", x = "a", y = "b", d = "c" }) }`}, "auth_config"},
-		{"RSA_KEY not PEM", map[string]string{"auth_config": `{ method = "RSA_KEY", key = "MIIBIjANBg" }`}, "auth_config"},
-		{"RSA_KEY private", map[string]string{"auth_config": `{ method = "RSA_KEY", key = ` + pemPrivate + ` }`}, "auth_config"},
+		{"url not http", map[string]string{"url": `"ftp://lms.example.edu"`}, []string{"url"}},
+		{"url plain http", map[string]string{"url": `"http://lms.example.edu"`}, []string{"Insecure URL", "url"}},
+		{"auth endpoint relative", map[string]string{"authentication_endpoint": `"/auth"`}, []string{"Invalid URL", "authentication_endpoint"}},
+		{"token endpoint not a URL", map[string]string{"access_token_endpoint": `"token"`}, []string{"Invalid URL", "access_token_endpoint"}},
+		{"token endpoint relative", map[string]string{"access_token_endpoint": `"/login/oauth2/token"`}, []string{"Invalid URL"}},
+		{"method enum", auth("X509", "https://lms.example.edu/jwks"), []string{"auth_config.method", "JWK_SET"}},
+		{"method PEM", auth("PEM", "https://lms.example.edu/jwks"), []string{"auth_config.method", "JWK_SET"}},
+		{"JWK_SET key not a URL", auth("JWK_SET", "not a url"), []string{"Invalid JWK set URL", "JWK_SET", "https URL"}},
+		{"JWK_SET key a file name", auth("JWK_SET", "jwks.json"), []string{"Invalid JWK set URL", "JWK_SET", "https URL"}},
+		{"JWK_SET key plain http", auth("JWK_SET", "http://lms.example.com/jwks"), []string{"Insecure JWK set URL"}},
+		{"JWK_KEY not JSON", auth("JWK_KEY", "kty=RSA"), []string{"Invalid JSON Web Key", `"kty"`}},
+		{"JWK_KEY without kty", auth("JWK_KEY", `{"n":"abc","e":"AQAB"}`), []string{`no string "kty" member`}},
+		{"JWK_KEY given a key set", auth("JWK_KEY", `{"keys":[]}`), []string{"got a key set"}},
+		{"JWK_KEY private EC", map[string]string{"auth_config": `{ method = "JWK_KEY", key = jsonencode({ kty = "EC", crv = "P-256", x = "a", y = "b", d = "c" }) }`}, []string{"Private key material"}},
+		{"JWK_KEY private RSA", auth("JWK_KEY", privateJWK), []string{"Private key material"}},
+		{"RSA_KEY not PEM", auth("RSA_KEY", "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"), []string{"Invalid PEM public key", "-----BEGIN PUBLIC KEY-----"}},
+		{"RSA_KEY bad DER", auth("RSA_KEY", "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n"), []string{"does not parse"}},
+		{"RSA_KEY given EC", auth("RSA_KEY", ecPEM), []string{"ecdsa key, not an RSA key"}},
+		{"RSA_KEY private", map[string]string{"auth_config": `{ method = "RSA_KEY", key = ` + pemPrivate + ` }`}, []string{"Private key in auth_config.key"}},
+		{"RSA_KEY private, no algorithm", auth("RSA_KEY", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"), []string{"Private key in auth_config.key"}},
 	})
 }
 
 func TestBadInput_tpp(t *testing.T) {
 	runBad(t, "registrar_tpp_oauth_application", []badCase{
-		{"empty scope part", map[string]string{"scope": `"certificate:manage;;configuration"`}, "scope"},
-		{"empty restriction", map[string]string{"scope": `"certificate:"`}, "scope"},
-		{"scope with space", map[string]string{"scope": `"certificate manage"`}, "scope"},
-		{"maximum scope empty part", map[string]string{"maximum_scope": `";admin"`}, "maximum_scope"},
-		{"negative access validity", map[string]string{"access_validity": `-1`}, "access_validity"},
-		{"negative grant validity", map[string]string{"grant_validity": `-5`}, "grant_validity"},
-	})
+		{"empty scope part", map[string]string{"scope": `"certificate:manage;;configuration"`}, []string{"Invalid TPP scope", "part 2 is empty"}},
+		{"empty scope part, no restriction", map[string]string{"scope": `"certificate;;configuration"`}, []string{"Invalid TPP scope", "part 2 is empty"}},
+		{"empty restriction", map[string]string{"scope": `"certificate:"`}, []string{"Invalid TPP scope"}},
+		{"scope with space", map[string]string{"scope": `"certificate manage"`}, []string{"Invalid TPP scope"}},
+		{"maximum scope empty part", map[string]string{"maximum_scope": `";admin"`}, []string{"Invalid TPP scope"}},
+		{"maximum scope empty restriction", map[string]string{"maximum_scope": `"certificate:manage,,revoke"`}, []string{"Invalid TPP scope"}},
+		{"maximum scope empty", map[string]string{"maximum_scope": `""`}, []string{"Invalid TPP scope"}},
+		{"negative access validity", map[string]string{"access_validity": `-1`}, []string{"access_validity", "at least 0"}},
+		{"negative grant validity", map[string]string{"grant_validity": `-5`}, []string{"grant_validity", "at least 0"}},
+		{"application_id with space", map[string]string{"application_id": `"has space"`}, []string{"application_id", "without white space"}},
+		{"empty name", map[string]string{"name": `""`}, []string{"name", "at least 1"}},
+	},
+		map[string]string{"url": `"not a URI at all"`}, // url is free text: a scheme-less value plans
+	)
 }
 
 func TestBadInput_timeback(t *testing.T) {
 	runBad(t, "registrar_timeback_application", []badCase{
-		{"empty name", map[string]string{"name": `""`}, "name"},
-		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 257) + `"`}, "name"},
-		{"empty description", map[string]string{"description": `""`}, "description"},
-		{"long description", map[string]string{"description": `"` + strings.Repeat("d", 1025) + `"`}, "description"},
-		{"launch_url not a URL", map[string]string{"launch_url": `"launch"`}, "launch_url"},
-		{"long launch_url", map[string]string{"launch_url": `"https://quiz.example.com/` + strings.Repeat("p", 500) + `"`}, "launch_url"},
-		{"application_type enum", map[string]string{"application_type": `"game"`}, "application_type"},
-		{"publisher_id not a UUID", map[string]string{"publisher_id": `"acme"`}, "publisher_id"},
+		{"empty name", map[string]string{"name": `""`}, []string{"Attribute name string length must be between 1 and 256, got: 0"}},
+		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 257) + `"`}, []string{"Attribute name string length must be between 1 and 256, got: 257"}},
+		{"empty description", map[string]string{"description": `""`}, []string{"Attribute description string length must be between 1 and 1024, got: 0"}},
+		{"long description", map[string]string{"description": `"` + strings.Repeat("d", 1025) + `"`}, []string{"Attribute description string length must be between 1 and 1024, got: 1025"}},
+		{"launch_url not a URL", map[string]string{"launch_url": `"launch"`}, []string{`"launch" must be an absolute http or https URL`}},
+		{"relative launch_url", map[string]string{"launch_url": `"/lti/launch"`}, []string{`"/lti/launch" must be an absolute http or https URL`}},
+		{"long launch_url", map[string]string{"launch_url": `"https://app.example.com/` + strings.Repeat("p", 500) + `"`}, []string{"Attribute launch_url string length must be at most 512, got: 524"}},
+		{"application_type enum", map[string]string{"application_type": `"game"`}, []string{`Attribute application_type value must be one of: ["learning_app" "assessment" "internal"], got: "game"`}},
+		{"publisher_id not a UUID", map[string]string{"publisher_id": `"acme"`}, []string{"Attribute publisher_id must be a UUID"}},
 	})
 }
 
 func TestBadInput_cronofy(t *testing.T) {
 	runBad(t, "registrar_cronofy_application", []badCase{
-		{"empty name", map[string]string{"name": `""`}, "name"},
-		{"url not a URL", map[string]string{"url": `"scheduler"`}, "url"},
-		{"relative url", map[string]string{"url": `"/scheduler"`}, "url"},
-		{"url not http", map[string]string{"url": `"ftp://scheduler.example.com"`}, "url"},
-		{"data_center enum", map[string]string{"data_center": `"eu"`}, "data_center"},
+		{"empty name", map[string]string{"name": `""`}, []string{"Attribute name string length must be at least 1"}},
+		{"blank name", map[string]string{"name": `"   "`}, []string{"Attribute name must not be blank"}},
+		{"url not a URL", map[string]string{"url": `"scheduler"`}, []string{"url", "must be an absolute http or https URI"}},
+		{"relative url", map[string]string{"url": `"/callback"`}, []string{`url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"}},
+		{"url not http", map[string]string{"url": `"ftp://scheduler.example.com"`}, []string{"must be an absolute http or https URI"}},
+		{"data_center enum", map[string]string{"data_center": `"eu"`}, []string{"Attribute data_center value must be one of"}},
+		{"write-only secret without version", map[string]string{"client_secret_wo": `"x"`}, []string{"client_secret_wo_version"}},
 	})
 }
 
 // Bad provider settings: each is rejected before any request is sent.
 func TestBadInput_provider(t *testing.T) {
 	env := acctest.New(t)
-	u := env.Tenant.URL()
+	u := acctest.String(env.Tenant.URL())
 	body := resourceHCL("registrar_cronofy_application", nil)
 	cases := []struct {
 		top      []string
 		override map[string]string
-		want     string
+		want     []string
 	}{
-		{[]string{"max_retries = -1"}, nil, "max_retries"},
-		{[]string{"max_retries = 99"}, nil, "max_retries"},
-		{[]string{"retry_max_wait_seconds = 0"}, nil, "retry_max_wait_seconds"},
-		{[]string{"requests_per_second = -1"}, nil, "requests_per_second"},
-		{[]string{"request_timeout_seconds = 0"}, nil, "request_timeout_seconds"},
-		{nil, map[string]string{"awx": fmt.Sprintf("  awx {\n    base_url = %q\n    token = \"t\"\n    username = \"u\"\n    password = \"p\"\n  }\n", u)}, "token"},
-		{nil, map[string]string{"awx": fmt.Sprintf("  awx {\n    base_url = %q\n    username = \"u\"\n  }\n", u)}, "password"},
-		{nil, map[string]string{"cronofy": "  cronofy {\n    admin_api_key = \"k\"\n    data_center = \"eu\"\n  }\n"}, "data_center"},
-		{nil, map[string]string{"ltiaas": fmt.Sprintf("  ltiaas {\n    base_url = %q\n    api_key = \"k\"\n    path_prefix = \"/v1\"\n  }\n", u)}, "path_prefix"},
+		{[]string{"max_retries = -1"}, nil, []string{"max_retries"}},
+		{[]string{"max_retries = 99"}, nil, []string{"max_retries"}},
+		{[]string{"retry_max_wait_seconds = 0"}, nil, []string{"retry_max_wait_seconds"}},
+		{[]string{"requests_per_second = -1"}, nil, []string{"requests_per_second"}},
+		{[]string{"request_timeout_seconds = 0"}, nil, []string{"request_timeout_seconds"}},
+		{nil, map[string]string{"awx": acctest.Block("awx", map[string]string{"base_url": u, "token": `"t"`, "username": `"u"`, "password": `"p"`})}, []string{"token"}},
+		{nil, map[string]string{"awx": acctest.Block("awx", map[string]string{"base_url": u, "username": `"u"`})}, []string{"password"}},
+		{nil, map[string]string{"cronofy": acctest.Block("cronofy", map[string]string{"admin_api_key": `"k"`, "data_center": `"eu"`})}, []string{"Attribute cronofy.data_center value must be one of"}},
+		{nil, map[string]string{"cronofy": acctest.Block("cronofy", map[string]string{"base_url": u, "admin_api_key": `"k"`, "data_center": `"eu"`})}, []string{"Attribute cronofy.data_center value must be one of"}},
+		{nil, map[string]string{"cronofy": acctest.Block("cronofy", map[string]string{"data_center": `"uk"`})}, []string{"Cronofy admin_api_key is not set", "CRONOFY_ADMIN_API_KEY"}},
+		{nil, map[string]string{"ltiaas": acctest.Block("ltiaas", map[string]string{"base_url": u, "api_key": `"k"`, "path_prefix": `"/v1"`})}, []string{"path_prefix"}},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
 		e := *env
 		e.Top = c.top
-		steps = append(steps, resource.TestStep{Config: e.ProviderConfig(c.override) + body, PlanOnly: true, ExpectError: acctest.ErrorMatching("Error:", c.want)})
+		steps = append(steps, resource.TestStep{
+			Config:      e.ProviderConfig(c.override) + body,
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(append([]string{"Error:"}, c.want...)...),
+		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if reqs := env.Tenant.Requests(); len(reqs) != 0 {
-		t.Fatalf("invalid provider settings sent %d requests, want none", len(reqs))
-	}
+	acctest.ExpectNoRequests(t, env.Tenant)
 }

@@ -61,34 +61,20 @@ func stateApp(s *terraform.State, tn *mockapi.Tenant) (*mockapi.TimebackApp, map
 	return a, rs.Primary.Attributes, nil
 }
 
-// secretIssued checks that the secret in state is the one Timeback issued for the id in state.
+// secretIssued checks that the secret in state is the one Timeback issued for the id
+// in state, and that the client_id and publisher_id are Timeback's.
 func secretIssued(tn *mockapi.Tenant) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
+	return resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), func(s *terraform.State) error {
 		a, attrs, err := stateApp(s, tn)
 		if err != nil {
 			return err
-		}
-		if attrs["client_secret"] == "" || attrs["client_secret"] != a.ClientSecret {
-			return fmt.Errorf("client_secret in state is not the secret Timeback issued")
 		}
 		// publisher_id is null after an import (Timeback's read model has none).
 		if attrs["client_id"] != a.ClientID || (attrs["publisher_id"] != "" && attrs["publisher_id"] != a.PublisherID) {
 			return fmt.Errorf("client_id/publisher_id in state (%s, %s) differ from Timeback's (%s, %s)", attrs["client_id"], attrs["publisher_id"], a.ClientID, a.PublisherID)
 		}
 		return nil
-	}
-}
-
-// countRequests counts the tenant's Timeback requests with this method whose path
-// has this prefix.
-func countRequests(tn *mockapi.Tenant, method, prefix string) int {
-	n := 0
-	for _, r := range tn.Requests() {
-		if r.Method == method && strings.HasPrefix(r.Path, prefix) {
-			n++
-		}
-	}
-	return n
+	})
 }
 
 // TestApplication_lifecycle: create with one publisher membership; the secret is
@@ -178,7 +164,7 @@ func TestApplication_lifecycle(t *testing.T) {
 	if n := tn.Timeback.Count(); n != 1 {
 		t.Fatalf("Timeback holds %d applications after destroy, want the 1 draft left behind", n)
 	}
-	if n := countRequests(tn, http.MethodPost, "/applications/1.0/drafts"); n != 1 {
+	if n := acctest.CountRequests(tn, http.MethodPost, `^/applications/1\.0/drafts`); n != 1 {
 		t.Fatalf("%d creates were sent, want 1", n)
 	}
 }
@@ -430,38 +416,6 @@ func TestApplication_drift(t *testing.T) {
 	})
 }
 
-// TestApplication_validation: documented limits are rejected at plan, before any request.
-func TestApplication_validation(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	long := "https://app.example.com/" + strings.Repeat("p", 500)
-	cases := []struct {
-		a    app
-		want string
-	}{
-		{app{Name: ""}, "Attribute name string length must be between 1 and 256, got: 0"},
-		{app{Name: strings.Repeat("n", 257)}, "Attribute name string length must be between 1 and 256, got: 257"},
-		{app{Name: "ok", Description: strings.Repeat("d", 1025)}, "Attribute description string length must be between 1 and 1024, got: 1025"},
-		{app{Name: "ok", LaunchURL: long}, "Attribute launch_url string length must be at most 512, got: 524"},
-		{app{Name: "ok", LaunchURL: "/lti/launch"}, `"/lti/launch" must be an absolute http or https URL`},
-		{app{Name: "ok", ApplicationType: "game"}, `Attribute application_type value must be one of: ["learning_app" "assessment" "internal"], got: "game"`},
-		{app{Name: "ok", PublisherID: "acme"}, "Attribute publisher_id must be a UUID"},
-	}
-	var steps []resource.TestStep
-	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: env.Config(c.a.hcl()), PlanOnly: true, ExpectError: acctest.ErrorMatching(c.want)})
-	}
-	steps = append(steps, resource.TestStep{ // an empty description
-		Config:      env.Config(strings.Replace(app{Name: "ok"}.hcl(), `"A test application"`, `""`, 1)),
-		PlanOnly:    true,
-		ExpectError: acctest.ErrorMatching("Attribute description string length must be between 1 and 1024, got: 0"),
-	})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if n := len(tn.Requests()); n != 0 {
-		t.Fatalf("invalid configurations reached Timeback (%d requests)", n)
-	}
-}
-
 // TestApplication_clientCredentials: with client_id and client_secret the provider
 // gets a token from the token endpoint once and reuses it until it expires.
 func TestApplication_clientCredentials(t *testing.T) {
@@ -477,10 +431,10 @@ func TestApplication_clientCredentials(t *testing.T) {
 			{RefreshState: true, Check: secretIssued(tn)},
 		},
 	})
-	if n := countRequests(tn, http.MethodPost, "/auth/1.0/token"); n != 1 || tn.Timeback.TokensIssued() != 1 {
+	if n := acctest.CountRequests(tn, http.MethodPost, `^/auth/1\.0/token`); n != 1 || tn.Timeback.TokensIssued() != 1 {
 		t.Fatalf("the token endpoint was called %d times (%d tokens issued), want once", n, tn.Timeback.TokensIssued())
 	}
-	if n := countRequests(tn, http.MethodGet, "/applications/1.0/"); n < 4 {
+	if n := acctest.CountRequests(tn, http.MethodGet, `^/applications/1\.0/`); n < 4 {
 		t.Fatalf("only %d reads were made with the token", n)
 	}
 }
@@ -499,7 +453,7 @@ func TestApplication_clientCredentialsRejected(t *testing.T) {
 			ExpectError: acctest.ErrorMatching("HTTP 401 Unauthorized. Platform message: Client authentication failed."),
 		}},
 	})
-	if tn.Timeback.Count() != 0 || countRequests(tn, http.MethodPost, "/applications/") != 0 {
+	if tn.Timeback.Count() != 0 || acctest.CountRequests(tn, http.MethodPost, `^/applications/`) != 0 {
 		t.Fatal("a create was sent without a token")
 	}
 }
@@ -561,7 +515,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 			{Config: restore, PlanOnly: true},
 		},
 	})
-	if n := tn.Timeback.Count(); n != 1 || countRequests(tn, http.MethodPost, "/applications/1.0/drafts") != 1 {
+	if n := tn.Timeback.Count(); n != 1 || acctest.CountRequests(tn, http.MethodPost, `^/applications/1\.0/drafts`) != 1 {
 		t.Fatalf("Timeback holds %d applications after a lost response; the create must be sent once", n)
 	}
 }

@@ -56,8 +56,8 @@ resource "restapi_object" "test" {
 					if err != nil {
 						return err
 					}
-					if attrs["publisher_id"] != a.PublisherID || attrs["scopes.#"] != "1" || tn.Timeback.Count() != 1 || countRequests(tn, "POST", "/applications/1.0/drafts") != 1 {
-						return fmt.Errorf("publisher %q (want %q), %s scopes, %d drafts, %d creates", attrs["publisher_id"], a.PublisherID, attrs["scopes.#"], tn.Timeback.Count(), countRequests(tn, "POST", "/applications/1.0/drafts"))
+					if attrs["publisher_id"] != a.PublisherID || attrs["scopes.#"] != "1" || tn.Timeback.Count() != 1 || acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`) != 1 {
+						return fmt.Errorf("publisher %q (want %q), %s scopes, %d drafts, %d creates", attrs["publisher_id"], a.PublisherID, attrs["scopes.#"], tn.Timeback.Count(), acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`))
 					}
 					return nil
 				}),

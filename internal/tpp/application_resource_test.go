@@ -353,33 +353,6 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	})
 }
 
-func TestApplication_planTimeValidation(t *testing.T) {
-	env := acctest.New(t)
-	bad := []struct {
-		changes map[string]string
-		want    *regexp.Regexp
-	}{
-		{map[string]string{"scope": `"certificate;;configuration"`}, regexp.MustCompile(`(?s)Invalid TPP scope.*part\s+2\s+is\s+empty`)},
-		{map[string]string{"scope": `"certificate:"`}, acctest.ErrorMatching("Invalid TPP scope")},
-		{map[string]string{"maximum_scope": `"certificate:manage,,revoke"`}, acctest.ErrorMatching("Invalid TPP scope")},
-		{map[string]string{"maximum_scope": `""`}, acctest.ErrorMatching("Invalid TPP scope")},
-		{map[string]string{"access_validity": "-1"}, regexp.MustCompile(`(?s)access_validity.*at\s+least\s+0`)},
-		{map[string]string{"grant_validity": "-5"}, regexp.MustCompile(`(?s)grant_validity.*at\s+least\s+0`)},
-		{map[string]string{"application_id": `"has space"`}, regexp.MustCompile(`(?s)application_id.*without\s+white\s+space`)},
-		{map[string]string{"name": `""`}, regexp.MustCompile(`(?s)name.*at\s+least\s+1`)},
-	}
-	var steps []resource.TestStep
-	for _, b := range bad {
-		steps = append(steps, resource.TestStep{Config: env.Config(appHCL(b.changes)), PlanOnly: true, ExpectError: b.want})
-	}
-	// url is free text: a scheme-less value plans fine.
-	steps = append(steps, resource.TestStep{Config: env.Config(appHCL(map[string]string{"url": `"not a URI at all"`})), PlanOnly: true, ExpectNonEmptyPlan: true})
-	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	if n := len(env.Tenant.Requests()); n != 0 {
-		t.Fatalf("plan-time validation sent %d requests to TPP", n)
-	}
-}
-
 func TestApplicationDataSource(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
