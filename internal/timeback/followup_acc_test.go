@@ -67,7 +67,7 @@ func TestApplication_followUpFailureKeepsUntainted(t *testing.T) {
 							sameID.AddStateValue(addr, tfjsonpath.New("id")),
 							sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 						},
-						Check: resource.ComposeAggregateTestCheckFunc(notTainted, secretIssued(tn)),
+						Check: resource.ComposeAggregateTestCheckFunc(notTainted, acctest.CheckSecretIssued(tn)),
 					},
 					{
 						Config: cfg,
@@ -78,15 +78,10 @@ func TestApplication_followUpFailureKeepsUntainted(t *testing.T) {
 							sameID.AddStateValue(addr, tfjsonpath.New("id")),
 							sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 						},
-						Check: resource.ComposeAggregateTestCheckFunc(notTainted, secretIssued(tn),
+						Check: resource.ComposeAggregateTestCheckFunc(notTainted, acctest.CheckSecretIssued(tn),
 							resource.TestCheckResourceAttr(addr, "token_url", mockapi.TimebackTokenURL),
 							resource.TestCheckResourceAttr(addr, "scopes.0", "lti.readonly"),
-							func(*terraform.State) error {
-								if n := countRequests(tn, http.MethodPost, "/applications/1.0/drafts"); n != 1 {
-									return fmt.Errorf("%d creates, want 1", n)
-								}
-								return nil
-							}),
+							acctest.ExpectRequests(tn, http.MethodPost, "^/applications/1.0/drafts$", 1)),
 					},
 				},
 			})
