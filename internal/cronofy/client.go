@@ -174,7 +174,7 @@ func (c *Client) Create(ctx context.Context, dc string, in CreateInput) (*OAuthC
 		return nil, err
 	}
 	if out.OAuthClient == nil || out.OAuthClient.ClientID == "" || out.OAuthClient.ClientSecret == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no oauth_client with a client_id and client_secret"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no oauth_client with a client_id and client_secret")
 	}
 	return out.OAuthClient, nil
 }

@@ -101,7 +101,7 @@ func decodePlatform(resp *transport.Response) (*Registration, error) {
 		return nil, err
 	}
 	if p.ID == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no id"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no id")
 	}
 	return &p, nil
 }
@@ -161,7 +161,7 @@ func (c *Client) List(ctx context.Context, q url.Values) ([]Registration, error)
 		return nil, err
 	}
 	if out.Platforms == nil {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New(`the response has no "platforms" list`), Snippet: "{…}"}
+		return nil, resp.Invalid(`the response has no "platforms" list`)
 	}
 	return *out.Platforms, nil
 }

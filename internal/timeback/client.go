@@ -177,7 +177,7 @@ func (c *Client) CreateDraft(ctx context.Context, in DraftInput) (*Draft, error)
 		return nil, err
 	}
 	if d.ApplicationID == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no applicationId"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no applicationId")
 	}
 	if d.AppURN == "" {
 		d.AppURN = "urn:uuid:" + d.ApplicationID
@@ -211,7 +211,7 @@ func (c *Client) GetApplication(ctx context.Context, id string) (*Application, e
 		}
 	}
 	if a.Name == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the application has no name"), Snippet: "{…}"}
+		return nil, resp.Invalid("the application has no name")
 	}
 	return &a, nil
 }
@@ -409,7 +409,7 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 		return "", &TokenError{Err: err}
 	}
 	if body.AccessToken == "" {
-		return "", &TokenError{Err: &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no access_token"), Snippet: "{…}"}}
+		return "", &TokenError{Err: resp.Invalid("the response has no access_token")}
 	}
 	ttl := time.Duration(body.ExpiresIn) * time.Second
 	if ttl <= 0 {
