@@ -34,6 +34,7 @@ var (
 	_ resource.ResourceWithConfigure      = &applicationResource{}
 	_ resource.ResourceWithImportState    = &applicationResource{}
 	_ resource.ResourceWithValidateConfig = &applicationResource{}
+	_ resource.ResourceWithModifyPlan     = &applicationResource{}
 	_ resource.ResourceWithMoveState      = &applicationResource{}
 )
 
@@ -185,6 +186,12 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 		resp.Diagnostics.AddAttributeError(path.Root("redirect_uris"), "Redirect URIs required",
 			"An application with authorization_grant_type = \"authorization-code\" needs at least one redirect URI: set redirect_uris, for example [\"https://app.example.com/oauth/callback\"].")
 	}
+}
+
+// ModifyPlan warns when client_secret_wo is set on an application about to be created:
+// AWX issues the secret, so the value would be ignored.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	tfx.WarnSecretWOOnCreate(ctx, req, resp)
 }
 
 func (m *applicationModel) object() string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -62,4 +63,26 @@ func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
 		diags.AddAttributeError(p, "Insecure URL", fmt.Sprintf("%s%q uses http; it %s.", source, raw, desc))
 	}
 	return diags
+}
+
+// NotBlank rejects a value made only of white space, quoting it so that the blanks
+// are visible in the message.
+func NotBlank() validator.String { return notBlank{} }
+
+type notBlank struct{}
+
+func (notBlank) Description(context.Context) string {
+	return "must contain a character other than white space"
+}
+func (v notBlank) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v notBlank) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if s != "" && strings.TrimSpace(s) == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Blank value",
+			fmt.Sprintf("%s %s; got %q (white space only).", req.Path, v.Description(ctx), s))
+	}
 }
