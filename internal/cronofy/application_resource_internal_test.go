@@ -30,6 +30,7 @@ func model(name types.String) applicationModel {
 	return applicationModel{
 		ID: types.StringValue("cid-123"), ClientID: types.StringValue("cid-123"),
 		Name: name, URL: types.StringValue("https://app.example.com"), DataCenter: types.StringValue("de"),
+		RotateWhenChanged: types.MapNull(types.StringType), DeletionPolicy: types.StringNull(),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
 		Secret: tfx.Secret{
 			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),

@@ -341,7 +341,7 @@ resource "registrar_cronofy_application" "test" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			bad("", "https://a.example", "", "Attribute name string length must be at least 1"),
-			bad("   ", "https://a.example", "", "Attribute name must not be blank"),
+			bad("   ", "https://a.example", "", `name must contain a character other than white space; got "   "`),
 			bad("a", "/callback", "", `url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"),
 			bad("a", "ftp://a.example/x", "", "must be an absolute http or https URI"),
 			bad("a", "https://a.example", `  data_center = "eu"`, "Attribute data_center value must be one of"),

@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -28,12 +27,10 @@ const (
 func DeletionPolicyAttribute(platform string) schema.StringAttribute {
 	return schema.StringAttribute{
 		MarkdownDescription: fmt.Sprintf("What a destroy or a replacement does, since %s cannot delete applications: "+
-			"`ABANDON` (default) lets Terraform forget the application, which stays on %s, with a warning at plan; "+
+			"`ABANDON` (the default, also when unset) lets Terraform forget the application, which stays on %s, with a warning at plan; "+
 			"`PREVENT` makes any plan that would destroy or replace it an error. "+
 			"Changing it needs no API call. A plan reads the policy from state, so apply a change to it before the destroy.", platform, platform),
 		Optional:   true,
-		Computed:   true,
-		Default:    stringdefault.StaticString(DeletionAbandon),
 		Validators: []validator.String{stringvalidator.OneOf(DeletionAbandon, DeletionPrevent)},
 	}
 }

@@ -286,7 +286,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		resp.Diagnostics.AddAttributeError(path.Root(a), "Replacing a Timeback application needs a new name",
 			fmt.Sprintf("Changing %s replaces %s, but name stays %q. Application names are unique across the whole Timeback platform, and Timeback cannot delete the old draft, "+
 				"which keeps its name: the create of the replacement would fail with a duplicate name, after Terraform had already forgotten the old draft and its client secret. "+
-				"Change name as well (for example add a suffix such as \"-v2\"), or revert the change to %s.", a, state.object(), state.Name.ValueString(), a))
+				"Change name as well (for example add a suffix such as \"-v2\"), or set %s back to the value in state, which is what Timeback holds (after an edit on Timeback, the value shown as changed in the plan).", a, state.object(), state.Name.ValueString(), a))
 	}
 }
 
