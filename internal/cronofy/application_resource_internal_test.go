@@ -54,7 +54,7 @@ func TestDelete_warnsAndLeavesState(t *testing.T) {
 			t.Fatalf("want one warning, got %v", resp.Diagnostics)
 		}
 		w := warns[0].Summary() + "\n" + warns[0].Detail()
-		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "removed from Terraform state only"} {
+		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "Terraform no longer manages"} {
 			if !strings.Contains(w, want) {
 				t.Errorf("the warning lacks %q:\n%s", want, w)
 			}
