@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -132,10 +131,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Optional:            true,
 			Computed:            true,
 			Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
-			Validators: []validator.Set{setvalidator.ValueStringsAre(
-				tfx.URL(tfx.URLOptions{}),
-				stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`), "must not contain white space"),
-			)},
+			Validators:          []validator.Set{tfx.URLSet(tfx.URLOptions{})},
 		},
 		"skip_authorization": schema.BoolAttribute{
 			MarkdownDescription: "Skip the user's authorization step (default `false`).",
