@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -544,14 +545,12 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Timeback has no delete API: the plan already warned that the draft stays on the
+	// platform (deletion_policy), so the destroy only forgets it, quietly.
 	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
 	switch {
 	case errors.Is(err, ErrDeleteUnsupported):
-		resp.Diagnostics.AddWarning("Timeback application left on the platform",
-			fmt.Sprintf("Timeback has no API to delete applications, so Terraform no longer manages %s (client id %s), but the draft still exists on Timeback "+
-				"and keeps its name. To have it removed, ask Timeback support to delete application %s. "+
-				"Until then its name stays taken, so a new application needs another name.",
-				state.object(), state.ClientID.ValueString(), state.ID.ValueString()))
+		tflog.Info(ctx, "Timeback application left on the platform (no delete API)", map[string]any{"id": state.ID.ValueString()})
 	case err != nil && !transport.IsNotFound(err):
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
 	}
