@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -177,16 +178,19 @@ func (c *Client) check(resp *transport.Response, method, path string, out any) e
 		return err
 	}
 	if env.Success == nil {
-		return &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no Success flag"), Snippet: "{…}"}
+		return resp.Invalid("the response has no Success flag")
 	}
 	if !*env.Success {
 		code := ResultFailure
 		if env.Result != nil {
 			code = *env.Result
 		}
-		return &ResultError{Result: code, Text: env.Error, api: &transport.APIError{
-			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Body: resp.Body, Attempts: resp.Attempts,
-			Message: resultMessage(code, env.Error),
+		// Body stays empty: the answer of a create is never kept where an error could show it.
+		// Only TPP's Error text (TPP applications have no secret) is shown, cleaned and bounded.
+		text := transport.Clean(env.Error, 300)
+		return &ResultError{Result: code, Text: text, api: &transport.APIError{
+			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Attempts: resp.Attempts,
+			Message: resultMessage(code, text),
 		}}
 	}
 	if out != nil {
@@ -229,24 +233,32 @@ func (c *Client) tokenCall(ctx context.Context, path string, body map[string]str
 	if err != nil {
 		return nil, &TokenError{Path: path, Err: err}
 	}
-	var tok tokenResponse
+	var tok *tokenResponse
 	if err := resp.Decode(&tok); err != nil {
-		return nil, &TokenError{Path: path, Err: err}
+		// Described, not wrapped: a DecodeError would count as "maybe applied".
+		return nil, &TokenError{Path: path, Err: errors.New(err.Error())}
 	}
-	if tok.AccessToken == "" {
-		return nil, &TokenError{Path: path, Err: &transport.DecodeError{Status: resp.Status, Err: errors.New("the token response has no access_token"), Snippet: "{…}"}}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, &TokenError{Path: path, Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
 	}
-	return &tok, nil
+	return tok, nil
 }
 
-// TokenError is a failed token request (/vedauth/authorize/oauth or /token).
+// TokenError is a failed token request (/vedauth/authorize/oauth or /token): an
+// authentication failure (transport.IsAuthFailure), after which the API call it was
+// for was never sent, so it never counts as maybe applied.
 type TokenError struct {
 	Path string
 	Err  error
 }
 
-func (e *TokenError) Error() string { return "obtaining a TPP access token: " + e.Err.Error() }
+func (e *TokenError) Error() string {
+	return "TPP authentication failed (obtaining an access token from " + e.Path + "), so the request was not sent: " + e.Err.Error()
+}
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// AuthFailure marks a TokenError as an authentication failure.
+func (e *TokenError) AuthFailure() bool { return true }
 
 // refreshToken swaps failed for a new token through the refresh token; when another
 // call already did so it returns the current token. ok is false when no refresh is possible.
@@ -323,14 +335,15 @@ func (c *Client) Create(ctx context.Context, a Application) (*Application, error
 	return out.Application, nil
 }
 
-// Get reads one application. A missing one gives an error for which IsNotFound is true.
+// Get reads one application. A missing one gives an error for which IsNotFound is
+// true; an answer that does not describe application id a *transport.WrongObjectError.
 // The answer may hold it as Application or as Applications (client_get.go).
 func (c *Client) Get(ctx context.Context, id string) (*Application, error) {
 	var out getAnswer
 	if err := c.call(ctx, pathGet, map[string]string{"ApplicationId": id}, &out); err != nil {
 		return nil, err
 	}
-	return out.pick(id)
+	return out.pick(c.tr.Platform(), id)
 }
 
 // Find looks an application up with GetApplications: nil when TPP does not list it.

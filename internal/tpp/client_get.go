@@ -17,34 +17,25 @@ type getAnswer struct {
 }
 
 // pick returns the application with id from either member. An answer about another
-// application, or about none, is an error: the provider never stores another
-// object's values under this id.
-func (g *getAnswer) pick(id string) (*Application, error) {
-	if g.Application != nil && strings.EqualFold(g.Application.ID, id) {
+// application, or about none, is a *transport.WrongObjectError: the provider never
+// stores another object's values under this id.
+func (g *getAnswer) pick(platform, id string) (*Application, error) {
+	if g.Application != nil && g.Application.ID != "" && strings.EqualFold(g.Application.ID, id) {
 		return g.Application, nil
 	}
 	for i := range g.Applications {
-		if strings.EqualFold(g.Applications[i].ID, id) {
+		if g.Applications[i].ID != "" && strings.EqualFold(g.Applications[i].ID, id) {
 			return &g.Applications[i], nil
 		}
 	}
-	var held []string
+	got := ""
 	if g.Application != nil {
-		held = append(held, fmt.Sprintf("Application with ID %q", g.Application.ID))
+		got = g.Application.ID
 	}
-	if len(g.Applications) > 0 {
-		ids := make([]string, 0, len(g.Applications))
-		for _, a := range g.Applications {
-			ids = append(ids, fmt.Sprintf("%q", a.ID))
-		}
-		held = append(held, "Applications with IDs "+strings.Join(ids, ", "))
+	for i := 0; got == "" && i < len(g.Applications); i++ {
+		got = g.Applications[i].ID
 	}
-	what := "neither an Application nor an Applications member"
-	if len(held) > 0 {
-		what = strings.Join(held, " and ")
-	}
-	return nil, &transport.DecodeError{Status: http.StatusOK,
-		Err: fmt.Errorf("GetApplication for %q answered %s, not the application asked for", id, what), Snippet: "{…}"}
+	return nil, &transport.WrongObjectError{Platform: platform, Method: http.MethodPost, Path: pathGet, Want: id, Got: got}
 }
 
 // resultMessage describes a Success false answer: the code, its name and TPP's Error text.

@@ -44,10 +44,10 @@ func TestClient_getEitherShape(t *testing.T) {
 		{"Application", `{"Application":{"ID":"a","Name":"one"},"Result":0,"Success":true}`, ""},
 		{"Applications", `{"Applications":[{"ID":"b","Name":"two"},{"ID":"a","Name":"one"}],"Result":0,"Success":true}`, ""},
 		{"id in other letter case", `{"Applications":[{"ID":"A","Name":"one"}],"Result":0,"Success":true}`, ""},
-		{"neither member", `{"Result":0,"Success":true}`, `answered neither an Application nor an Applications member`},
-		{"empty array", `{"Applications":[],"Result":0,"Success":true}`, `answered neither an Application nor an Applications member`},
-		{"another application", `{"Application":{"ID":"other","Name":"x"},"Result":0,"Success":true}`, `answered Application with ID "other", not the application asked for`},
-		{"others in the array", `{"Applications":[{"ID":"x"},{"ID":"y"}],"Result":0,"Success":true}`, `answered Applications with IDs "x", "y", not the application asked for`},
+		{"neither member", `{"Result":0,"Success":true}`, `a body without the object's id`},
+		{"empty array", `{"Applications":[],"Result":0,"Success":true}`, `a body without the object's id`},
+		{"another application", `{"Application":{"ID":"other","Name":"x"},"Result":0,"Success":true}`, `the object with id "other"`},
+		{"others in the array", `{"Applications":[{"ID":"x"},{"ID":"y"}],"Result":0,"Success":true}`, `the object with id "x"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cl, _ := fixedServer(t, func(int, map[string]any) string { return c.body })
@@ -58,9 +58,8 @@ func TestClient_getEitherShape(t *testing.T) {
 				}
 				return
 			}
-			var de *transport.DecodeError
-			if !errors.As(err, &de) || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), `GetApplication for "a"`) {
-				t.Fatalf("Get error = %v; want a decode error containing %q", err, c.wantErr)
+			if !transport.IsWrongObject(err) || got != nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), `instead of the object with id "a"`) {
+				t.Fatalf("Get error = %v; want a wrong-object error containing %q", err, c.wantErr)
 			}
 		})
 	}
@@ -81,7 +80,7 @@ func TestClient_getShapesAgainstMock(t *testing.T) {
 			t.Fatalf("%s shape: %+v %v", key, got, err)
 		}
 		tn.SetFaults(mockapi.Faults{MalformReads: 1, MalformRead: "other"})
-		if got, err := c.Get(ctx, "a"); err == nil || !strings.Contains(err.Error(), "not the application asked for") {
+		if got, err := c.Get(ctx, "a"); !transport.IsWrongObject(err) {
 			t.Fatalf("%s shape, another application's answer: %+v %v", key, got, err)
 		}
 	}
@@ -179,8 +178,9 @@ func TestClient_listBounded(t *testing.T) {
 		t.Fatalf("a repeating server: %d applications, %d calls, %v; want %d applications in 2 calls", len(all), calls.Load(), err, listPageSize)
 	}
 	c, calls = fixedServer(t, func(n int, _ map[string]any) string { return page(n * listPageSize) })
-	if _, err := c.List(context.Background()); !errors.Is(err, ErrListTooLong) || int(calls.Load()) != listMaxApplications/listPageSize+1 {
-		t.Fatalf("an endless server: %v after %d calls; want ErrListTooLong after %d", err, calls.Load(), listMaxApplications/listPageSize+1)
+	var pe *transport.PagingError
+	if _, err := c.List(context.Background()); !errors.As(err, &pe) || int(calls.Load()) != transport.MaxListObjects/listPageSize {
+		t.Fatalf("an endless server: %v after %d calls; want a PagingError after %d", err, calls.Load(), transport.MaxListObjects/listPageSize)
 	}
 	c, _ = fixedServer(t, func(int, map[string]any) string { return `{"Result":0,"Success":true}` })
 	if _, err := c.List(context.Background()); err == nil || !strings.Contains(err.Error(), "no Applications") {
