@@ -22,7 +22,7 @@ func Platform() providerdata.Platform {
 	return providerdata.Platform{
 		Block:       "awx",
 		Title:       "AWX",
-		Description: "AWX, Ansible Tower or the AAP 2.4 controller (OAuth2 applications at `/api/v2/applications/`).",
+		Description: "AWX up to 24.6.1, Ansible Tower or the AAP 2.4 controller (OAuth2 applications at `/api/v2/applications/`). For AAP 2.5 and later use the `aap` block.",
 		Attrs: []providerdata.Attr{
 			{Name: "base_url", Env: []string{"CONTROLLER_HOST", "TOWER_HOST"}, Required: true, BaseURL: true, BareHost: true,
 				Description: "The controller's URL, such as `https://awx.example.com` (a bare host name gets `https://`)."},
@@ -33,7 +33,7 @@ func Platform() providerdata.Platform {
 			{Name: "password", Env: []string{"CONTROLLER_PASSWORD", "TOWER_PASSWORD"}, Sensitive: true,
 				Description: "The password of `username`."},
 			{Name: "api_path", Default: "/api/v2/",
-				Description: "The API path; `/api/controller/v2/` on AAP 2.5 and later.",
+				Description: "The API path. `/api/controller/v2/` reaches the legacy controller applications of AAP 2.5 and 2.6, which the platform does not use (a plan warns): on AAP 2.5 and later use `registrar_aap_oauth_application`.",
 				Validators:  []validator.String{stringvalidator.RegexMatches(apiPathRe, "must be a path such as /api/v2/")}},
 			{Name: "insecure_skip_verify", Bool: true,
 				Description: "Skip TLS certificate verification (test instances only)."},
