@@ -52,9 +52,10 @@ type Flavor struct {
 	Unauthorized func(apiPath string) string
 	// ForbiddenCreate is the fix for a 403 on create ("" for the default).
 	ForbiddenCreate string
-	// Warning, when set, returns a warning about the API path (summary "" for none),
-	// given when the resource is configured at plan and apply.
-	Warning func(apiPath string) (summary, detail string)
+	// Legacy, when set, tells an API path whose applications the platform no longer
+	// uses: the detail of a warning given when the resource is configured (at plan
+	// and apply), or "" for none.
+	Legacy func(apiPath string) string
 }
 
 // ResourceType is the resource's full type name.
@@ -226,9 +227,9 @@ func (r *applicationResource[M, P]) Configure(_ context.Context, req resource.Co
 	c, diags := providerdata.Client[*Client](req.ProviderData, r.f.Block)
 	resp.Diagnostics.Append(diags...)
 	r.client = c
-	if c != nil && r.f.Warning != nil {
-		if summary, detail := r.f.Warning(c.APIPath()); summary != "" {
-			resp.Diagnostics.AddWarning(summary, detail)
+	if c != nil && r.f.Legacy != nil {
+		if detail := r.f.Legacy(c.APIPath()); detail != "" {
+			resp.Diagnostics.AddWarning("Legacy OAuth applications", detail)
 		}
 	}
 }

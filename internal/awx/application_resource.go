@@ -36,14 +36,13 @@ var flavor = ansible.Flavor{
 		return "AAP 2.7 accepts only gateway credentials, and its controller has no OAuth applications: use " + gatewayResource +
 			" with the provider's aap block (AAP_HOSTNAME, AAP_TOKEN). On AAP 2.5 or 2.6, check " + credentialsHint + "."
 	},
-	Warning: func(apiPath string) (string, string) {
+	Legacy: func(apiPath string) string {
 		if !controllerPath(apiPath) {
-			return "", ""
+			return ""
 		}
-		return "Legacy controller OAuth applications",
-			"The awx block's api_path is " + apiPath + ", the AAP 2.5+ controller. Applications created there are legacy applications: " +
-				"the platform's token endpoint and UI do not use them, and AAP 2.7 removed them. Register OAuth applications on the platform gateway " +
-				"with " + gatewayResource + " (the provider's aap block) instead; see the guide \"From AWX/AAP 2.4 to the AAP 2.5+ gateway\"."
+		return "The awx block's api_path is " + apiPath + ", the AAP 2.5+ controller. Applications created there are legacy applications: " +
+			"the platform's token endpoint and UI do not use them, and AAP 2.7 removed them. Register OAuth applications on the platform gateway " +
+			"with " + gatewayResource + " (the provider's aap block) instead; see the guide \"From AWX/AAP 2.4 to the AAP 2.5+ gateway\"."
 	},
 }
 
