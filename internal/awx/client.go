@@ -41,3 +41,6 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 		Token: cfg.Token, Username: cfg.Username, Password: cfg.Password, InsecureSkipVerify: cfg.InsecureSkipVerify,
 	})
 }
+
+// findPageSize is the page size of FindByName.
+const findPageSize = ansible.FindPageSize
