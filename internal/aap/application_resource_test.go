@@ -145,8 +145,10 @@ func TestApplication_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg},
 			{ // changed behind Terraform's back: the plan puts it back in place
-				PreConfig: func() { tn.AAP.Edit(1, func(a *mockapi.GatewayApp) { a.Name, a.AllowedOrigins = "renamed-by-hand", "" }) },
-				Config:    cfg,
+				PreConfig: func() {
+					tn.AAP.Edit(1, func(a *mockapi.GatewayApp) { a.Name, a.AllowedOrigins = "renamed-by-hand", "" })
+				},
+				Config: cfg,
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
 				},

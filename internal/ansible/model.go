@@ -135,9 +135,7 @@ func splitSpaces(s string) []string { return strings.Fields(s) }
 // urlSet validates a set of URLs the API takes space-separated: absolute http(s)
 // URLs without white space or a fragment.
 func urlSet() []validator.Set {
-	return []validator.Set{setvalidator.ValueStringsAre(
-		tfx.URL(tfx.URLOptions{}),
-		stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`), "must not contain white space"),
+	return []validator.Set{tfx.URLSet(tfx.URLOptions{}), setvalidator.ValueStringsAre(
 		stringvalidator.RegexMatches(regexp.MustCompile(`^[^#]*$`), "must not contain a fragment (#...): the platform refuses redirect URIs with fragments"),
 	)}
 }

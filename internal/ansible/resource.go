@@ -120,7 +120,14 @@ var (
 	_ resource.ResourceWithImportState    = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithValidateConfig = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithMoveState      = &applicationResource[ResourceModel, *ResourceModel]{}
+	_ resource.ResourceWithModifyPlan     = &applicationResource[ResourceModel, *ResourceModel]{}
 )
+
+// ModifyPlan warns when client_secret_wo is set on an application about to be
+// created: the platform issues the secret, so the value would be ignored.
+func (r *applicationResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	tfx.WarnSecretWOOnCreate(ctx, req, resp)
+}
 
 func (r *applicationResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + r.f.TypeSuffix

@@ -15,10 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -50,12 +52,15 @@ type applicationResource struct {
 }
 
 type applicationModel struct {
-	ID         types.String   `tfsdk:"id"`
-	Name       types.String   `tfsdk:"name"`
-	URL        types.String   `tfsdk:"url"`
-	DataCenter types.String   `tfsdk:"data_center"`
-	ClientID   types.String   `tfsdk:"client_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	URL        types.String `tfsdk:"url"`
+	DataCenter types.String `tfsdk:"data_center"`
+	ClientID   types.String `tfsdk:"client_id"`
+	// RotateWhenChanged replaces the application when any value changes.
+	RotateWhenChanged types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
 }
 
@@ -85,7 +90,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Required:            true,
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
+				tfx.NotBlank(),
 			},
 			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
@@ -115,6 +120,13 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
 	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
 		attrs[k] = v
 	}
@@ -147,23 +159,40 @@ func replaceUnlessNull(description string) planmodifier.String {
 	)
 }
 
-// ModifyPlan shows the default data center in the plan of a new application, and
-// warns that a replacement leaves the old application in Cronofy.
+// ModifyPlan shows the default data center in the plan of a new application, warns
+// when client_secret_wo is set on a new one, and, for a destroy or a replacement,
+// warns that the application stays in Cronofy (or refuses the plan with
+// deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy: Delete warns
-	}
 	if req.State.Raw.IsNull() {
+		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
-		if dc.IsNull() && r.client != nil {
+		if dc.IsNull() && r.client != nil && !req.Plan.Raw.IsNull() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 		}
 		return
 	}
-	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := "(name unknown: imported)"
+	if !state.Name.IsNull() {
+		name = fmt.Sprintf("%q", state.Name.ValueString())
+	}
+	left := tfx.Abandoned{
+		Platform: "Cronofy",
+		Object:   fmt.Sprintf("Cronofy application %s (client_id %s, data center %s)", name, state.ClientID.ValueString(), state.DataCenter.ValueString()),
+		After:    "To remove it, " + dashboardDeleteStep(state.ClientID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -172,21 +201,9 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		// data center, as an import without one does.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 	}
-	var changed []string
-	for _, f := range []struct {
-		name        string
-		plan, state types.String
-	}{{"name", plan.Name, state.Name}, {"url", plan.URL, state.URL}, {"data_center", plan.DataCenter, state.DataCenter}} {
-		if !f.state.IsNull() && !f.plan.Equal(f.state) {
-			changed = append(changed, f.name)
-		}
-	}
-	if len(changed) > 0 {
-		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
-			fmt.Sprintf("Changing %s replaces Cronofy application %q (client_id %s, data center %s): Cronofy has no update or delete API, so the provider provisions a second application "+
-				"with a new client id and secret, and the old one keeps existing and working. After the apply, %s",
-				strings.Join(changed, ", "), state.Name.ValueString(), state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
-	}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
 func dashboardDeleteStep(clientID string) string {
@@ -346,14 +363,9 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	name := "(name unknown: imported)"
-	if !state.Name.IsNull() {
-		name = fmt.Sprintf("%q", state.Name.ValueString())
-	}
-	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
-		fmt.Sprintf("Cronofy application %s (client_id %s, data center %s) was removed from Terraform state only. Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
-			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
-			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
+	// Cronofy has no delete API: the plan already warned that the application stays
+	// on the platform (deletion_policy), so the destroy only forgets it, quietly.
+	tflog.Info(ctx, "Cronofy application left on the platform (no delete API)", map[string]any{"client_id": state.ClientID.ValueString()})
 	resp.State.RemoveResource(ctx)
 }
 
