@@ -5,22 +5,26 @@
 package aap
 
 import (
-	"regexp"
-
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
 // credentialsHint names the settings to check when the gateway refuses the credentials.
 const credentialsHint = "the aap block's token (AAP_TOKEN, GATEWAY_API_TOKEN) or username and password (AAP_USERNAME, AAP_PASSWORD)"
 
-var apiPathRe = regexp.MustCompile(`^/?([A-Za-z0-9._-]+/?)+$`)
+// block is the aap provider block's settings.
+var block = ansible.Block{
+	Platform: "AAP", APIPath: "/api/gateway/v1/",
+	BaseURLEnv: []string{"AAP_HOSTNAME", "GATEWAY_HOSTNAME"}, TokenEnv: []string{"AAP_TOKEN", "GATEWAY_API_TOKEN"},
+	UsernameEnv: []string{"AAP_USERNAME", "GATEWAY_USERNAME"}, PasswordEnv: []string{"AAP_PASSWORD", "GATEWAY_PASSWORD"},
+	InsecureNegatedEnv: []string{"AAP_VALIDATE_CERTS"},
+	BaseURLDescription: "The platform's URL, such as `https://aap.example.com` (a bare host name gets `https://`).",
+	TokenDescription:   "A gateway OAuth token of a superuser (only superusers may create gateway applications).",
+	APIPathDescription: "The gateway's API path.",
+}
 
 // Platform describes the AAP platform gateway to the provider.
 func Platform() providerdata.Platform {
@@ -28,29 +32,9 @@ func Platform() providerdata.Platform {
 		Block:       "aap",
 		Title:       "AAP",
 		Description: "The Ansible Automation Platform 2.5+ platform gateway (OAuth applications at `/api/gateway/v1/applications/`). For AWX up to 24.6.1, Tower or AAP 2.4 use the `awx` block.",
-		Attrs: []providerdata.Attr{
-			{Name: "base_url", Env: []string{"AAP_HOSTNAME", "GATEWAY_HOSTNAME"}, Required: true, BaseURL: true, BareHost: true,
-				Description: "The platform's URL, such as `https://aap.example.com` (a bare host name gets `https://`)."},
-			{Name: "token", Env: []string{"AAP_TOKEN", "GATEWAY_API_TOKEN"}, Sensitive: true,
-				Description: "A gateway OAuth token of a superuser (only superusers may create gateway applications)."},
-			{Name: "username", Env: []string{"AAP_USERNAME", "GATEWAY_USERNAME"},
-				Description: "A user for HTTP Basic authentication (instead of `token`)."},
-			{Name: "password", Env: []string{"AAP_PASSWORD", "GATEWAY_PASSWORD"}, Sensitive: true,
-				Description: "The password of `username`."},
-			{Name: "api_path", Default: "/api/gateway/v1/",
-				Description: "The gateway's API path.",
-				Validators:  []validator.String{stringvalidator.RegexMatches(apiPathRe, "must be a path such as /api/gateway/v1/")}},
-			{Name: "insecure_skip_verify", Bool: true, NegatedEnv: []string{"AAP_VALIDATE_CERTS"},
-				Description: "Skip TLS certificate verification (test instances only)."},
-		},
-		Credentials: [][]string{{"token"}, {"username", "password"}},
-		Build: func(v providerdata.Values, s transport.Settings) (any, error) {
-			return ansible.NewClient(s, ansible.Config{
-				Platform: "AAP", BaseURL: v.Get("base_url"), APIPath: v.Get("api_path"), DefaultAPIPath: "/api/gateway/v1/",
-				Token: v.Get("token"), Username: v.Get("username"), Password: v.Get("password"),
-				InsecureSkipVerify: v.Bool("insecure_skip_verify"),
-			})
-		},
+		Attrs:       block.Attrs(),
+		Credentials: ansible.Credentials,
+		Build:       block.Build,
 		Resources:   []func() resource.Resource{NewApplicationResource},
 		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
 	}
