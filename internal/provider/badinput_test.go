@@ -45,6 +45,10 @@ var valid = map[string]map[string]string{
 	"registrar_cronofy_application": {
 		"name": `"Scheduler"`, "url": `"https://scheduler.example.com"`,
 	},
+	"registrar_aap_oauth_application": {
+		"name": `"ok"`, "organization": `1`, "client_type": `"confidential"`,
+		"authorization_grant_type": `"authorization-code"`, "redirect_uris": `["https://app.example.com/cb"]`,
+	},
 }
 
 func resourceHCL(typ string, changes map[string]string) string {
@@ -88,7 +92,26 @@ func TestBadInput_awx(t *testing.T) {
 		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
 		{"public authorization-code without redirects", map[string]string{"redirect_uris": "", "client_type": `"public"`}, []string{"Redirect URIs required", "set redirect_uris"}},
 		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
+		{"redirect with a fragment", map[string]string{"redirect_uris": `["https://a.example.com/cb#top"]`}, []string{"redirect_uris", "must not contain a fragment"}},
 	})
+}
+
+func TestBadInput_aap(t *testing.T) {
+	runBad(t, "registrar_aap_oauth_application", []badCase{
+		{"client_type enum", map[string]string{"client_type": `"secret"`}, []string{"client_type", "value must be one of"}},
+		{"grant enum", map[string]string{"authorization_grant_type": `"implicit"`}, []string{"authorization_grant_type", "value must be one of"}},
+		{"empty name", map[string]string{"name": `""`}, []string{"name", "length must be between 1 and 255"}},
+		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 256) + `"`}, []string{"name", "length must be between 1 and 255, got: 256"}},
+		{"relative redirect", map[string]string{"redirect_uris": `["/cb"]`}, []string{"redirect_uris", "absolute http or https URL"}},
+		{"redirect with a fragment", map[string]string{"redirect_uris": `["https://a.example.com/cb#top"]`}, []string{"redirect_uris", "must not contain a fragment"}},
+		{"ftp redirect", map[string]string{"redirect_uris": `["ftp://a.example.com/cb"]`}, []string{"redirect_uris", "absolute http or https URL"}},
+		{"post-logout with a fragment", map[string]string{"post_logout_redirect_uris": `["https://a.example.com/bye#x"]`}, []string{"post_logout_redirect_uris", "must not contain a fragment"}},
+		{"relative origin", map[string]string{"allowed_origins": `["portal.example.com"]`}, []string{"allowed_origins", "absolute http or https URL"}},
+		{"app_url not a URL", map[string]string{"app_url": `"portal"`}, []string{"app_url", "absolute http or https URL"}},
+		{"algorithm enum", map[string]string{"algorithm": `"ES256"`}, []string{"algorithm", "value must be one of"}},
+		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
+		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
+	}, map[string]string{"algorithm": `""`, "pkce_required": `false`})
 }
 
 // ltiaasKeys: an EC public key in PEM, and a private RSA JWK (a public one with "d").
