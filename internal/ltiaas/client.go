@@ -181,9 +181,9 @@ func (c *Client) Find(ctx context.Context, platformURL, clientID string) (*Regis
 	return nil, nil
 }
 
-// Update PUTs the complete registration.
+// Update PUTs the complete registration, authorizationServer included ("" clears it).
 func (c *Client) Update(ctx context.Context, id string, in Input) (*Registration, error) {
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPut, Path: c.path(id), Body: in})
+	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPut, Path: c.path(id), Body: newUpdateBody(in)})
 	if err != nil {
 		return nil, err
 	}
