@@ -57,6 +57,11 @@ type applicationModel struct {
 	ClientID   types.String   `tfsdk:"client_id"`
 	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+	// The verification call (application_verify.go).
+	RedirectURIs       types.Set    `tfsdk:"redirect_uris"`
+	ContactEmail       types.String `tfsdk:"contact_email"`
+	ContactDisplayName types.String `tfsdk:"contact_display_name"`
+	Verification       types.Object `tfsdk:"verification"`
 }
 
 // resourceDescription is the resource's documentation, including the decisions
@@ -115,6 +120,9 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
+	for k, v := range verificationAttributes() {
+		attrs[k] = v
+	}
 	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
 		attrs[k] = v
 	}
@@ -153,6 +161,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if req.Plan.Raw.IsNull() {
 		return // destroy: Delete warns
 	}
+	removedURIs := planVerification(ctx, req, resp)
 	if req.State.Raw.IsNull() {
 		var dc types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
@@ -180,6 +189,9 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		if !f.state.IsNull() && !f.plan.Equal(f.state) {
 			changed = append(changed, f.name)
 		}
+	}
+	if len(removedURIs) > 0 {
+		changed = append(changed, "redirect_uris (removing "+strings.Join(removedURIs, ", ")+", which Cronofy cannot remove)")
 	}
 	if len(changed) > 0 {
 		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
@@ -231,7 +243,12 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
+	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyAfterCreate(ctx, &plan, resp)
 }
 
 // orphanHelp completes the report of a create whose answer was lost. Cronofy has no
@@ -306,9 +323,10 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 // and no request is sent.
 func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
-// Update only records values without an API call: client_secret_wo (when its version
+// Update records values without an API call: client_secret_wo (when its version
 // changes), after an import the configured name and url, and after a move the data
-// center. Every other change replaces the application.
+// center. Its one call is verification, when redirect_uris grew or the contact
+// changed (application_verify.go). Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -321,6 +339,10 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		plan.DataCenter = state.DataCenter
 	}
 	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &plan.Secret)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyOnUpdate(ctx, &plan, &state, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}

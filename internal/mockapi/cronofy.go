@@ -101,16 +101,20 @@ func (x *Cronofy) Verifications(clientID string) []CronofyVerification {
 }
 
 // RefreshSecret gives an application a new client secret, as "Refreshing Client
-// Secret" in the dashboard does; the old one stops working.
-func (x *Cronofy) RefreshSecret(clientID string) (string, bool) {
+// Secret" in the dashboard does (a fresh one when secret is ""); the old one stops
+// working. It reports whether the application exists.
+func (x *Cronofy) RefreshSecret(clientID, secret string) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	a, ok := x.stored(clientID)
 	if !ok {
-		return "", false
+		return false
 	}
-	a.ClientSecret = RandomAlnum(64)
-	return a.ClientSecret, true
+	if secret == "" {
+		secret = RandomAlnum(64)
+	}
+	a.ClientSecret = secret
+	return true
 }
 
 // FailVerification makes every verification call with a valid secret answer with

@@ -80,7 +80,7 @@ func TestCronofy_verification(t *testing.T) {
 	}
 	// A secret refreshed in the dashboard: the old one gets 401.
 	old := a.ClientSecret
-	if _, ok := tn.Cronofy.RefreshSecret(a.ClientID); !ok {
+	if !tn.Cronofy.RefreshSecret(a.ClientID, "") {
 		t.Fatal("RefreshSecret")
 	}
 	if st, _ := cronofyVerify(t, srv, tn, old, body); st != http.StatusUnauthorized {
