@@ -69,6 +69,7 @@ type applicationModel struct {
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"except `redirect_uris` and the contact, which go through Cronofy's verification call (authenticated with the application's secret from state; it also moves the application into production mode): adding URIs or changing the contact calls it again in place, removing a URI replaces the application, and a failed call after the create is a warning that the next apply retries, " +
 	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
 	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
 	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
