@@ -240,12 +240,23 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and secret go into state as soon as the response is decoded.
+	// The id and secret go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
 	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if oc.Resent503 > 0 {
+		// A 503 says the server did not handle the request, so the create was resent; a
+		// server that stored the application and then answered 503 would now hold two, and
+		// Cronofy has no unique key to tell. Never silent (CONTRIBUTING.md, Retries).
+		resp.Diagnostics.AddWarning("Cronofy may hold an extra application",
+			fmt.Sprintf("Cronofy answered %d create request(s) for %s with 503 Service Unavailable before it accepted one, so the provider resent the request. "+
+				"A 503 normally means nothing was stored, but if Cronofy stored an application and still answered 503, it now holds an extra application named %q that Terraform does not manage. "+
+				"Check the Cronofy dashboard (data center %s): keep the one whose client id is %s, and delete any other application of that name.",
+				oc.Resent503, plan.object(), plan.Name.ValueString(), dc, oc.ClientID))
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
