@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -50,12 +51,15 @@ type applicationResource struct {
 }
 
 type applicationModel struct {
-	ID         types.String   `tfsdk:"id"`
-	Name       types.String   `tfsdk:"name"`
-	URL        types.String   `tfsdk:"url"`
-	DataCenter types.String   `tfsdk:"data_center"`
-	ClientID   types.String   `tfsdk:"client_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	URL        types.String `tfsdk:"url"`
+	DataCenter types.String `tfsdk:"data_center"`
+	ClientID   types.String `tfsdk:"client_id"`
+	// RotateWhenChanged replaces the application when any value changes.
+	RotateWhenChanged types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
 	// The verification call (application_verify.go).
 	RedirectURIs       types.Set    `tfsdk:"redirect_uris"`
@@ -91,7 +95,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Required:            true,
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
+				tfx.NotBlank(),
 			},
 			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
@@ -124,6 +128,13 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 	for k, v := range verificationAttributes() {
 		attrs[k] = v
 	}
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
 	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
 		attrs[k] = v
 	}
@@ -156,24 +167,44 @@ func replaceUnlessNull(description string) planmodifier.String {
 	)
 }
 
-// ModifyPlan shows the default data center in the plan of a new application, and
-// warns that a replacement leaves the old application in Cronofy.
+// ModifyPlan shows the default data center in the plan of a new application, warns
+// when client_secret_wo is set on a new one, and, for a destroy or a replacement,
+// warns that the application stays in Cronofy (or refuses the plan with
+// deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy: Delete warns
+	var removedURIs []string
+	if !req.Plan.Raw.IsNull() {
+		removedURIs = planVerification(ctx, req, resp)
 	}
-	removedURIs := planVerification(ctx, req, resp)
 	if req.State.Raw.IsNull() {
+		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
-		if dc.IsNull() && r.client != nil {
+		if dc.IsNull() && r.client != nil && !req.Plan.Raw.IsNull() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 		}
 		return
 	}
-	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := "(name unknown: imported)"
+	if !state.Name.IsNull() {
+		name = fmt.Sprintf("%q", state.Name.ValueString())
+	}
+	left := tfx.Abandoned{
+		Platform: "Cronofy",
+		Object:   fmt.Sprintf("Cronofy application %s (client_id %s, data center %s)", name, state.ClientID.ValueString(), state.DataCenter.ValueString()),
+		After:    "To remove it, " + dashboardDeleteStep(state.ClientID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -182,24 +213,13 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		// data center, as an import without one does.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 	}
-	var changed []string
-	for _, f := range []struct {
-		name        string
-		plan, state types.String
-	}{{"name", plan.Name, state.Name}, {"url", plan.URL, state.URL}, {"data_center", plan.DataCenter, state.DataCenter}} {
-		if !f.state.IsNull() && !f.plan.Equal(f.state) {
-			changed = append(changed, f.name)
-		}
-	}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
 	if len(removedURIs) > 0 {
-		changed = append(changed, "redirect_uris (removing "+strings.Join(removedURIs, ", ")+", which Cronofy cannot remove)")
+		// Cronofy's verification call can add redirect URIs, never remove one.
+		replacedBy = append(replacedBy, "redirect_uris")
 	}
-	if len(changed) > 0 {
-		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
-			fmt.Sprintf("Changing %s replaces Cronofy application %q (client_id %s, data center %s): Cronofy has no update or delete API, so the provider provisions a second application "+
-				"with a new client id and secret, and the old one keeps existing and working. After the apply, %s",
-				strings.Join(changed, ", "), state.Name.ValueString(), state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
-	}
+	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
 func dashboardDeleteStep(clientID string) string {
@@ -374,7 +394,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 		name = fmt.Sprintf("%q", state.Name.ValueString())
 	}
 	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
-		fmt.Sprintf("Cronofy application %s (client_id %s, data center %s) was removed from Terraform state only. Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
+		fmt.Sprintf("Terraform no longer manages Cronofy application %s (client_id %s, data center %s), but Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
 			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
 			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
 	resp.State.RemoveResource(ctx)

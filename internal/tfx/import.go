@@ -70,6 +70,12 @@ func (w WithImportByID) ImportState(ctx context.Context, req resource.ImportStat
 	for name, v := range attrs {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
+	if w.Secret && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.AddWarning("Imported without its client secret",
+			fmt.Sprintf("The platform never shows a client secret again, so after this import of %s client_secret is null, and anything that references it (an output, another resource) gets null. "+
+				"If you hold the secret, record it in state with the write-only arguments client_secret_wo (from a sensitive variable or an ephemeral value) and client_secret_wo_version (any number; change it to record again), then apply: "+
+				"no API call is made and the value is never printed. Otherwise replace the application to get a new secret.", w.Object))
+	}
 }
 
 // Usage is the sentence that says how to import the resource.
