@@ -70,7 +70,7 @@ type applicationModel struct {
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks Cronofy's behaviour unknown.
+// taken where contributing/platform-apis.md marks Cronofy's behaviour unknown.
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +

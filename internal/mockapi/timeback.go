@@ -14,7 +14,7 @@ import (
 )
 
 // Timeback fakes the Timeback developer platform's draft registration API
-// (api-reference.md §1, §6.1):
+// (contributing/platform-apis.md §1, §6.1):
 //
 //   - POST /auth/1.0/token: client credentials (HTTP Basic client_id:client_secret,
 //     form grant_type=client_credentials) issue expiring bearer tokens.

@@ -12,7 +12,7 @@ import (
 )
 
 // TPP fakes Venafi Trust Protection Platform's OAuth applications ("API
-// integrations", api-reference.md §3 and §6.3):
+// integrations", contributing/platform-apis.md §3 and §6.3):
 //
 //   - /vedauth/authorize/oauth issues an access token (with a refresh token) for a
 //     user, a client_id and a scope; /vedauth/authorize/token refreshes it;

@@ -124,7 +124,7 @@ func (f *applicationFields) fill(a *Application, c *Credentials) {
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks a fact unknown.
+// taken where contributing/platform-apis.md marks a fact unknown.
 const resourceDescription = "A draft application registered on the Timeback developer platform (`POST /applications/1.0/drafts`). " +
 	"Timeback returns the client secret only once, in the create response; the provider keeps it in state as a sensitive value.\n\n" +
 	"**Timeback has no update or delete API.** Every argument forces a new application. `terraform destroy` (and the destroy half of a replacement) " +
@@ -389,7 +389,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and the secrets go into state as soon as the response is decoded.
+	// The id and the secrets go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(draft.ApplicationID)
 	plan.AppURN = types.StringValue(draft.AppURN)
 	plan.ClientID = types.StringValue(draft.ClientID)
