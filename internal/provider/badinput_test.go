@@ -203,6 +203,14 @@ func TestBadInput_cronofy(t *testing.T) {
 		{"url not http", map[string]string{"url": `"ftp://scheduler.example.com"`}, []string{"must be an absolute http or https URI"}},
 		{"data_center enum", map[string]string{"data_center": `"eu"`}, []string{"Attribute data_center value must be one of"}},
 		{"write-only secret without version", map[string]string{"client_secret_wo": `"x"`}, []string{"client_secret_wo_version"}},
+		{"redirect_uris without contact_email", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb"]`}, []string{"contact_email", "must be specified when", "redirect_uris"}},
+		{"http redirect URI", map[string]string{"redirect_uris": `["http://scheduler.example.com/cb"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", "not an absolute https URL"}},
+		{"relative redirect URI", map[string]string{"redirect_uris": `["/cb"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", `"/cb" is not an absolute https URL`}},
+		{"redirect URI with a fragment", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb#x"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", "fragment"}},
+		{"empty redirect_uris", map[string]string{"redirect_uris": `[]`, "contact_email": `"ops@example.com"`}, []string{"redirect_uris", "set must contain at least 1 elements"}},
+		{"contact_email not an email", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb"]`, "contact_email": `"ops"`}, []string{"contact_email", "must be an email address"}},
+		{"contact_email without redirect_uris", map[string]string{"contact_email": `"ops@example.com"`}, []string{"redirect_uris", "must be specified when", "contact_email"}},
+		{"contact_display_name without redirect_uris", map[string]string{"contact_display_name": `"Ops"`}, []string{"redirect_uris", "must be specified when", "contact_display_name"}},
 	})
 }
 
