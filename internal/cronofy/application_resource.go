@@ -104,7 +104,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			MarkdownDescription: "The application's homepage-like URL, an absolute `http` or `https` URI. It is **not** an OAuth redirect URI. " +
 				"Changing it replaces the application (a second one is provisioned; the old one stays in Cronofy).",
 			Required:      true,
-			Validators:    []validator.String{homepageURL{}},
+			Validators:    []validator.String{homepageURL},
 			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
 		"data_center": schema.StringAttribute{
@@ -439,25 +439,16 @@ func (r *applicationResource) parseImportID(id, usage string, diags *diag.Diagno
 }
 
 // homepageURL validates url: an absolute http or https URI with a host.
-type homepageURL struct{}
-
-func (homepageURL) Description(context.Context) string {
-	return "must be an absolute http or https URI (the application's homepage, not an OAuth redirect URI)"
-}
-func (v homepageURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v homepageURL) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	u, err := url.Parse(raw)
-	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n") {
-		return
-	}
-	resp.Diagnostics.AddAttributeError(req.Path, "Invalid Cronofy application URL",
-		fmt.Sprintf("url %q must be an absolute http or https URI, such as https://app.example.com. It is the application's homepage-like URL shown by Cronofy, not an OAuth redirect URI.", raw))
-}
+var homepageURL = tfx.StringCheck(
+	"must be an absolute http or https URI (the application's homepage, not an OAuth redirect URI)",
+	func(p path.Path, raw string) diag.Diagnostic {
+		u, err := url.Parse(raw)
+		if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(raw, " \t\r\n") {
+			return nil
+		}
+		return diag.NewAttributeErrorDiagnostic(p, "Invalid Cronofy application URL",
+			fmt.Sprintf("url %q must be an absolute http or https URI, such as https://app.example.com. It is the application's homepage-like URL shown by Cronofy, not an OAuth redirect URI.", raw))
+	})
 
 // MoveState takes over a restapi_object that provisioned the application (a moved
 // block, Terraform 1.8+): the client id ImportState takes, name and url from what

@@ -52,7 +52,7 @@ func verificationAttributes() map[string]schema.Attribute {
 			Optional:    true,
 			Validators: []validator.Set{
 				setvalidator.SizeAtLeast(1),
-				setvalidator.ValueStringsAre(redirectURI{}),
+				setvalidator.ValueStringsAre(redirectURI),
 				setvalidator.AlsoRequires(path.MatchRoot("contact_email")),
 			},
 			PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplaceIf(removesVerifiedURI,
@@ -318,25 +318,17 @@ func (r *applicationResource) verifyOnUpdate(ctx context.Context, plan, state *a
 }
 
 // redirectURI validates a redirect URI: an absolute https URL without a fragment.
-type redirectURI struct{}
-
-func (redirectURI) Description(context.Context) string {
-	return "must be an absolute https URL without a fragment"
-}
-func (v redirectURI) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v redirectURI) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	u, err := url.Parse(raw)
-	switch {
-	case err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\r\n"):
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid redirect URI",
-			fmt.Sprintf("%q is not an absolute https URL; Cronofy registers only https redirect URIs, such as https://app.example.com/oauth/callback.", raw))
-	case strings.Contains(raw, "#"):
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid redirect URI",
-			fmt.Sprintf("%q has a fragment (#…); OAuth redirect URIs must not contain one. Remove it.", raw))
-	}
-}
+var redirectURI = tfx.StringCheck(
+	"must be an absolute https URL without a fragment",
+	func(p path.Path, raw string) diag.Diagnostic {
+		u, err := url.Parse(raw)
+		switch {
+		case err != nil || u.Scheme != "https" || u.Host == "" || strings.ContainsAny(raw, " \t\r\n"):
+			return diag.NewAttributeErrorDiagnostic(p, "Invalid redirect URI",
+				fmt.Sprintf("%q is not an absolute https URL; Cronofy registers only https redirect URIs, such as https://app.example.com/oauth/callback.", raw))
+		case strings.Contains(raw, "#"):
+			return diag.NewAttributeErrorDiagnostic(p, "Invalid redirect URI",
+				fmt.Sprintf("%q has a fragment (#…); OAuth redirect URIs must not contain one. Remove it.", raw))
+		}
+		return nil
+	})

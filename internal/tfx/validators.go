@@ -27,31 +27,54 @@ type URLOptions struct {
 	HTTPSOnly bool
 }
 
-// URL validates an absolute http(s) URL with a host.
-func URL(o URLOptions) validator.String { return urlValidator{o} }
-
-type urlValidator struct{ o URLOptions }
-
-func (v urlValidator) Description(context.Context) string {
-	if v.o.HTTPSOnly {
-		return "must be an absolute https URL (http only for localhost or a loopback address)"
-	}
-	return "must be an absolute http or https URL"
+// StringCheck is a plan-time string validator made of a description and a check.
+// The check gets the attribute's path and its configured value (null and unknown
+// values are not checked) and returns nil, or the error to report on the attribute
+// (built with diag.NewAttributeErrorDiagnostic, so that the troubleshooting-guide
+// test finds its summary).
+func StringCheck(description string, check func(p path.Path, raw string) diag.Diagnostic) validator.String {
+	return stringCheck{description, check}
 }
-func (v urlValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (v urlValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+type stringCheck struct {
+	description string
+	check       func(path.Path, string) diag.Diagnostic
+}
+
+func (v stringCheck) Description(context.Context) string         { return v.description }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.description }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	resp.Diagnostics.Append(CheckURL(req.Path, "", req.ConfigValue.ValueString(), v.o)...)
+	if d := v.check(req.Path, req.ConfigValue.ValueString()); d != nil {
+		resp.Diagnostics.Append(d)
+	}
+}
+
+// URL validates an absolute http(s) URL with a host.
+func URL(o URLOptions) validator.String {
+	return StringCheck(urlDescription(o), func(p path.Path, raw string) diag.Diagnostic {
+		if d := CheckURL(p, "", raw, o); d.HasError() {
+			return d[0]
+		}
+		return nil
+	})
+}
+
+func urlDescription(o URLOptions) string {
+	if o.HTTPSOnly {
+		return "must be an absolute https URL (http only for localhost or a loopback address)"
+	}
+	return "must be an absolute http or https URL"
 }
 
 // CheckURL is the URL validator's check, for values that do not come from the
 // configuration (an environment variable, named by source in the message).
 func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
 	var diags diag.Diagnostics
-	desc := urlValidator{o}.Description(context.Background())
+	desc := urlDescription(o)
 	if source != "" {
 		source += " "
 	}
@@ -69,24 +92,14 @@ func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
 
 // NotBlank rejects a value made only of white space, quoting it so that the blanks
 // are visible in the message.
-func NotBlank() validator.String { return notBlank{} }
-
-type notBlank struct{}
-
-func (notBlank) Description(context.Context) string {
-	return "must contain a character other than white space"
-}
-func (v notBlank) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v notBlank) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	s := req.ConfigValue.ValueString()
-	if s != "" && strings.TrimSpace(s) == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Blank value",
-			fmt.Sprintf("%s %s; got %q (white space only).", req.Path, v.Description(ctx), s))
-	}
+func NotBlank() validator.String {
+	const desc = "must contain a character other than white space"
+	return StringCheck(desc, func(p path.Path, s string) diag.Diagnostic {
+		if s != "" && strings.TrimSpace(s) == "" {
+			return diag.NewAttributeErrorDiagnostic(p, "Blank value", fmt.Sprintf("%s %s; got %q (white space only).", p, desc, s))
+		}
+		return nil
+	})
 }
 
 // URLSet validates each string of a set (redirect URIs) as URL does, with no white
@@ -96,8 +109,8 @@ func URLSet(o URLOptions) validator.Set { return urlSetValidator{o} }
 
 type urlSetValidator struct{ o URLOptions }
 
-func (v urlSetValidator) Description(ctx context.Context) string {
-	return "each element " + urlValidator(v).Description(ctx) + ", without white space"
+func (v urlSetValidator) Description(context.Context) string {
+	return "each element " + urlDescription(v.o) + ", without white space"
 }
 func (v urlSetValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
@@ -113,7 +126,7 @@ func (v urlSetValidator) ValidateSet(ctx context.Context, req validator.SetReque
 		raw := s.ValueString()
 		if strings.ContainsFunc(raw, unicode.IsSpace) {
 			resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
-				fmt.Sprintf("%s: %q contains white space; each element %s.", req.Path, raw, urlValidator(v).Description(ctx)))
+				fmt.Sprintf("%s: %q contains white space; each element %s.", req.Path, raw, urlDescription(v.o)))
 			continue
 		}
 		if d := CheckURL(req.Path, req.Path.String()+":", raw, v.o); d.HasError() {

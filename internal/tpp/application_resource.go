@@ -140,12 +140,12 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"scope": schema.StringAttribute{
 				MarkdownDescription: "The minimum scope the application requires: scopes separated by `;`, each optionally followed by `:` and `,`-separated restrictions, such as `certificate:manage,revoke;configuration`.",
 				Required:            true,
-				Validators:          []validator.String{scopeValidator{}},
+				Validators:          []validator.String{scopeValidator},
 			},
 			"maximum_scope": schema.StringAttribute{
 				MarkdownDescription: "The maximum scope the application may use, in the same form as `scope`, such as `admin:grantrights,viewlogs;configuration;security`.",
 				Required:            true,
-				Validators:          []validator.String{scopeValidator{}},
+				Validators:          []validator.String{scopeValidator},
 			},
 			"access_validity": schema.Int64Attribute{
 				MarkdownDescription: "How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +

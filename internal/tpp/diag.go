@@ -1,13 +1,15 @@
 package tpp
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
 // credentialsHint names the settings to check when TPP refuses the credentials.
@@ -79,21 +81,14 @@ var scopePart = regexp.MustCompile(`^[A-Za-z0-9_]+(:[A-Za-z0-9_]+(,[A-Za-z0-9_]+
 
 // scopeValidator checks a TPP scope string: ';'-separated scopes, each a name with
 // optional ':' and ','-separated restrictions, and no empty parts.
-type scopeValidator struct{}
+var scopeValidator = tfx.StringCheck(scopeDescription, checkScope)
 
-func (scopeValidator) Description(context.Context) string {
-	return "must be ';'-separated scopes, each a name optionally followed by ':' and ','-separated restrictions, such as certificate:manage,revoke;configuration"
-}
-func (v scopeValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+const scopeDescription = "must be ';'-separated scopes, each a name optionally followed by ':' and ','-separated restrictions, such as certificate:manage,revoke;configuration"
 
-func (v scopeValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
+func checkScope(p path.Path, raw string) diag.Diagnostic {
+	const desc = scopeDescription
 	if raw == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid TPP scope", fmt.Sprintf("The scope is empty; it %s.", v.Description(ctx)))
-		return
+		return diag.NewAttributeErrorDiagnostic(p, "Invalid TPP scope", fmt.Sprintf("The scope is empty; it %s.", desc))
 	}
 	for i, part := range strings.Split(raw, ";") {
 		if !scopePart.MatchString(part) {
@@ -101,9 +96,8 @@ func (v scopeValidator) ValidateString(ctx context.Context, req validator.String
 			if part == "" {
 				what = fmt.Sprintf("part %d is empty", i+1)
 			}
-			resp.Diagnostics.AddAttributeError(req.Path, "Invalid TPP scope",
-				fmt.Sprintf("%q is not a valid scope string: %s; it %s.", raw, what, v.Description(ctx)))
-			return
+			return diag.NewAttributeErrorDiagnostic(p, "Invalid TPP scope", fmt.Sprintf("%q is not a valid scope string: %s; it %s.", raw, what, desc))
 		}
 	}
+	return nil
 }
