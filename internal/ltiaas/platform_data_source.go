@@ -21,18 +21,16 @@ var (
 )
 
 // NewPlatformDataSource returns the registrar_ltiaas_platform data source.
-func NewPlatformDataSource() datasource.DataSource { return &platformDataSource{} }
+func NewPlatformDataSource() datasource.DataSource {
+	return &platformDataSource{providerdata.WithClient[*Client]{TypeSuffix: "_ltiaas_platform", Block: "ltiaas"}}
+}
 
 type platformDataSource struct {
-	client *Client
+	providerdata.WithClient[*Client]
 }
 
 // platformDataModel is the registration's fields, shared with the resource.
 type platformDataModel = platformFields
-
-func (d *platformDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ltiaas_platform"
-}
 
 func (d *platformDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -67,12 +65,6 @@ func (d *platformDataSource) ConfigValidators(context.Context) []datasource.Conf
 	}
 }
 
-func (d *platformDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "ltiaas")
-	resp.Diagnostics.Append(diags...)
-	d.client = c
-}
-
 func (d *platformDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg platformDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -84,10 +76,10 @@ func (d *platformDataSource) Read(ctx context.Context, req datasource.ReadReques
 	var object string
 	if !cfg.ID.IsNull() {
 		object = fmt.Sprintf("LTIaaS platform %s", cfg.ID.ValueString())
-		p, err = d.client.Lookup(ctx, cfg.ID.ValueString())
+		p, err = d.Client.Lookup(ctx, cfg.ID.ValueString())
 	} else {
 		object = fmt.Sprintf("LTIaaS platform with url %s and client_id %s", cfg.URL.ValueString(), cfg.ClientID.ValueString())
-		p, err = d.client.Find(ctx, cfg.URL.ValueString(), cfg.ClientID.ValueString())
+		p, err = d.Client.Find(ctx, cfg.URL.ValueString(), cfg.ClientID.ValueString())
 	}
 	if err != nil {
 		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: object, Credentials: credentialsHint}, err, "")

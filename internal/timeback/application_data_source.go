@@ -21,19 +21,17 @@ var (
 )
 
 // NewApplicationDataSource returns the registrar_timeback_application data source.
-func NewApplicationDataSource() datasource.DataSource { return &applicationDataSource{} }
+func NewApplicationDataSource() datasource.DataSource {
+	return &applicationDataSource{providerdata.WithClient[*Client]{TypeSuffix: "_timeback_application", Block: "timeback"}}
+}
 
 type applicationDataSource struct {
-	client API
+	providerdata.WithClient[*Client]
 }
 
 type applicationDataModel struct {
 	applicationFields
 	Status types.String `tfsdk:"status"`
-}
-
-func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_timeback_application"
 }
 
 func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -62,14 +60,6 @@ func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *applicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "timeback")
-	resp.Diagnostics.Append(diags...)
-	if c != nil {
-		d.client = c
-	}
-}
-
 func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg applicationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -79,9 +69,9 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 	id := cfg.ID.ValueString()
 	op := tfx.Op{Verb: "read", Object: fmt.Sprintf("Timeback application %s", id), Credentials: credentialsHint}
 	var creds *Credentials
-	app, err := d.client.GetApplication(ctx, id)
+	app, err := d.Client.GetApplication(ctx, id)
 	if err == nil {
-		creds, err = d.client.GetCredentials(ctx, id)
+		creds, err = d.Client.GetCredentials(ctx, id)
 	}
 	if transport.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Timeback application not found",

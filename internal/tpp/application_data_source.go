@@ -20,10 +20,12 @@ var (
 )
 
 // NewApplicationDataSource returns the registrar_tpp_oauth_application data source.
-func NewApplicationDataSource() datasource.DataSource { return &applicationDataSource{} }
+func NewApplicationDataSource() datasource.DataSource {
+	return &applicationDataSource{providerdata.WithClient[*Client]{TypeSuffix: "_tpp_oauth_application", Block: "tpp"}}
+}
 
 type applicationDataSource struct {
-	client *Client
+	providerdata.WithClient[*Client]
 }
 
 // applicationDataModel is the application's fields, shared with the resource, plus
@@ -32,10 +34,6 @@ type applicationDataModel struct {
 	applicationFields
 	GrantCount types.Int64 `tfsdk:"grant_count"`
 	UserCount  types.Int64 `tfsdk:"user_count"`
-}
-
-func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
 }
 
 func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -66,12 +64,6 @@ func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *applicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
-	resp.Diagnostics.Append(diags...)
-	d.client = c
-}
-
 func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg applicationDataModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
@@ -79,14 +71,14 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	id := cfg.ApplicationID.ValueString()
-	app, err := d.client.Get(ctx, id)
+	app, err := d.Client.Get(ctx, id)
 	if IsNotFound(err) {
 		resp.Diagnostics.AddError("TPP OAuth application not found",
 			fmt.Sprintf("TPP has no OAuth application with application_id %q: check the id (the \"Client ID\" on TPP's API Integrations page).", id))
 		return
 	}
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: objectName(id), Credentials: credentialsHint}, err, fixFor(d.client, "read", err))
+		tfx.APIError(&resp.Diagnostics, tfx.Op{Verb: "read", Object: objectName(id), Credentials: credentialsHint}, err, fixFor(d.Client, "read", err))
 		return
 	}
 	cfg.fill(app) // validity fields TPP leaves out stay null
