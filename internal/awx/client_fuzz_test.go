@@ -21,25 +21,22 @@ func FuzzResponses(f *testing.F) {
 	f.Add(400, []byte(`{"__all__":["already exists `), []byte(`"],"name":["bad"]}`), byte(4), byte(3))
 	f.Add(401, []byte(`<html>`), []byte("\xff\xfe"), byte(3), byte(5))
 	const token, password = `awx-tok"en/+&=9f1`, `awx-pa"ss\word=2`
-	srv := transporttest.NewServer(f)
 	s := transport.DefaultSettings()
 	s.MaxRetries = 0
-	byToken, err := NewClient(s, Config{BaseURL: srv.URL, Token: token})
-	if err != nil {
-		f.Fatal(err)
-	}
-	byPassword, err := NewClient(s, Config{BaseURL: srv.URL, Username: "admin", Password: password})
-	if err != nil {
-		f.Fatal(err)
-	}
+	srv, clients := transporttest.Start(f,
+		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
+		func(u string) (*Client, error) {
+			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password})
+		})
+	byToken, byPassword := clients[0], clients[1]
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
 		c, cred := byToken, token
 		if op&4 != 0 {
 			c, cred = byPassword, password
 		}
-		body := transporttest.Body(prefix, suffix, cred, form)
-		status = srv.Set(status, body)
+		status, body := srv.Answer(status, prefix, suffix, cred, form)
 		ctx := context.Background()
+		var err error
 		switch op % 4 {
 		case 0:
 			_, err = c.Create(ctx, CreateInput{Name: "ci", Organization: 1})

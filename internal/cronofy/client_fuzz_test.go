@@ -18,16 +18,13 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(``), []byte("\xff"), byte(4))
 	f.Add(200, []byte(`null`), []byte(``), byte(3))
 	const key = `cro-admin"key/+&=1e7`
-	srv := transporttest.NewServer(f)
 	s := transport.DefaultSettings()
 	s.MaxRetries = 0
-	c, err := NewClient(s, Config{AdminAPIKey: key, BaseURL: srv.URL})
-	if err != nil {
-		f.Fatal(err)
-	}
+	srv, clients := transporttest.Start(f,
+		func(u string) (*Client, error) { return NewClient(s, Config{AdminAPIKey: key, BaseURL: u}) })
+	c := clients[0]
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form byte) {
-		body := transporttest.Body(prefix, suffix, key, form)
-		status = srv.Set(status, body)
+		status, body := srv.Answer(status, prefix, suffix, key, form)
 		_, err := c.Create(context.Background(), "", CreateInput{Name: "n", URL: "https://x.example"})
 		transporttest.CheckError(t, err, key)
 		_ = ErrorMessage(status, body)

@@ -18,16 +18,13 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"status":409,"error":"Conflict","details":{"message":"URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS","description":"`), []byte(`"}}`), byte(1), byte(3))
 	f.Add(401, []byte(`{"error":"`), []byte("\xff\"}"), byte(4), byte(1))
 	const key = `lti-api"key/+&=6b4`
-	srv := transporttest.NewServer(f)
 	s := transport.DefaultSettings()
 	s.MaxRetries = 0
-	c, err := NewClient(s, Config{BaseURL: srv.URL, APIKey: key})
-	if err != nil {
-		f.Fatal(err)
-	}
+	srv, clients := transporttest.Start(f,
+		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, APIKey: key}) })
+	c := clients[0]
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
-		body := transporttest.Body(prefix, suffix, key, form)
-		status = srv.Set(status, body)
+		status, body := srv.Answer(status, prefix, suffix, key, form)
 		ctx := context.Background()
 		var err error
 		switch op % 5 {

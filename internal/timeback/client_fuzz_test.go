@@ -19,25 +19,21 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"error":"name_conflict","details":[{"field":"name","message":"`), []byte(`"}]}`), byte(4), byte(4))
 	f.Add(401, []byte(`{"error_description":"`), []byte("\xff\"}"), byte(2), byte(1))
 	const token, secret = `tb-tok"en/+&=3c9`, `tb-sec"ret\x=8d`
-	srv := transporttest.NewServer(f)
 	s := transport.DefaultSettings()
 	s.MaxRetries = 0
-	byToken, err := NewClient(s, Config{BaseURL: srv.URL, Token: token})
-	if err != nil {
-		f.Fatal(err)
-	}
-	bySecret, err := NewClient(s, Config{BaseURL: srv.URL, ClientID: "cid", ClientSecret: secret})
-	if err != nil {
-		f.Fatal(err)
-	}
+	srv, clients := transporttest.Start(f,
+		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
+		func(u string) (*Client, error) {
+			return NewClient(s, Config{BaseURL: u, ClientID: "cid", ClientSecret: secret})
+		})
+	byToken, bySecret := clients[0], clients[1]
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
 		c, cred := byToken, token
 		if op&4 != 0 {
 			c, cred = bySecret, secret
 			c.tok.Invalidate()
 		}
-		body := transporttest.Body(prefix, suffix, cred, form)
-		status = srv.Set(status, body)
+		status, body := srv.Answer(status, prefix, suffix, cred, form)
 		ctx := context.Background()
 		var err error
 		switch op % 3 {

@@ -19,17 +19,14 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(`{"error":"invalid_token","error_description":"`), []byte(`"}`), byte(4), byte(2))
 	f.Add(500, []byte("\xff"), []byte(`<`), byte(3), byte(3))
 	const token, password = `tpp-tok"en/+&=7a2`, `tpp-pa"ss\word=5`
-	srv := transporttest.NewServer(f)
 	s := transport.DefaultSettings()
 	s.MaxRetries = 0
-	byToken, err := NewClient(s, Config{BaseURL: srv.URL, AccessToken: token})
-	if err != nil {
-		f.Fatal(err)
-	}
-	byPassword, err := NewClient(s, Config{BaseURL: srv.URL, Username: "admin", Password: password, ClientID: "cid"})
-	if err != nil {
-		f.Fatal(err)
-	}
+	srv, clients := transporttest.Start(f,
+		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, AccessToken: token}) },
+		func(u string) (*Client, error) {
+			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password, ClientID: "cid"})
+		})
+	byToken, byPassword := clients[0], clients[1]
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
 		c, cred := byToken, token
 		if op&4 != 0 {
@@ -38,8 +35,7 @@ func FuzzResponses(f *testing.F) {
 			c.fetched, c.fetchErr, c.token, c.refresh = false, nil, "", ""
 			c.mu.Unlock()
 		}
-		body := transporttest.Body(prefix, suffix, cred, form)
-		status = srv.Set(status, body)
+		status, body := srv.Answer(status, prefix, suffix, cred, form)
 		ctx := context.Background()
 		var err error
 		switch op % 4 {

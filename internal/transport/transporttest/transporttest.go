@@ -95,3 +95,27 @@ func CheckError(t *testing.T, err error, secrets ...string) {
 		}
 	}
 }
+
+// Start starts the answering server for a fuzz target and builds a client against
+// it with each build function (one per credential set), failing the target when a
+// build fails.
+func Start[C any](f *testing.F, build ...func(baseURL string) (C, error)) (*Server, []C) {
+	f.Helper()
+	srv := NewServer(f)
+	clients := make([]C, len(build))
+	for i, b := range build {
+		c, err := b(srv.URL)
+		if err != nil {
+			f.Fatal(err)
+		}
+		clients[i] = c
+	}
+	return srv, clients
+}
+
+// Answer sets the next answer to the fuzzer's prefix and suffix around secret in
+// the chosen form (Body), and returns the status Set chose and the body.
+func (s *Server) Answer(status int, prefix, suffix []byte, secret string, form byte) (int, []byte) {
+	body := Body(prefix, suffix, secret, form)
+	return s.Set(status, body), body
+}
