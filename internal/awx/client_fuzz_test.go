@@ -21,8 +21,7 @@ func FuzzResponses(f *testing.F) {
 	f.Add(400, []byte(`{"__all__":["already exists `), []byte(`"],"name":["bad"]}`), byte(4), byte(3))
 	f.Add(401, []byte(`<html>`), []byte("\xff\xfe"), byte(3), byte(5))
 	const token, password = `awx-tok"en/+&=9f1`, `awx-pa"ss\word=2`
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
+	s := transporttest.NoRetries()
 	srv, clients := transporttest.Start(f,
 		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
 		func(u string) (*Client, error) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
@@ -18,8 +17,7 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(``), []byte("\xff"), byte(4))
 	f.Add(200, []byte(`null`), []byte(``), byte(3))
 	const key = `cro-admin"key/+&=1e7`
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
+	s := transporttest.NoRetries()
 	srv, clients := transporttest.Start(f,
 		func(u string) (*Client, error) { return NewClient(s, Config{AdminAPIKey: key, BaseURL: u}) })
 	c := clients[0]

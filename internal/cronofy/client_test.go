@@ -110,16 +110,13 @@ func TestClient_dataCentersReachTheirDocumentedHosts(t *testing.T) {
 }
 
 func TestClient_baseURLOverridesEveryHost(t *testing.T) {
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, DataCenter: "de", BaseURL: tn.URL()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	host := strings.TrimPrefix(srv.URL, "http://")
+	u, _ := url.Parse(tn.URL())
+	host := u.Host
 	for _, dc := range []string{"de", "au", "us"} {
 		oc, err := c.Create(context.Background(), dc, CreateInput{Name: "x", URL: "https://x.example"})
 		if err != nil {
@@ -138,11 +135,7 @@ func TestClient_baseURLOverridesEveryHost(t *testing.T) {
 }
 
 func TestClient_errors(t *testing.T) {
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	tn.Cronofy.Reject("url", "https://bad.example", "errors.invalid", "is not allowed")
 	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
 	if err != nil {
@@ -171,11 +164,7 @@ func TestClient_errors(t *testing.T) {
 // TestClient_lostResponseIsNotResent: Cronofy has no unique key, so a create whose
 // answer was lost after it was sent must not be sent again.
 func TestClient_lostResponseIsNotResent(t *testing.T) {
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
 	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
 	if err != nil {
@@ -216,11 +205,7 @@ func TestNewClient_rejectsBadSettings(t *testing.T) {
 // TestClient_503IsResentOnce: a 503 says Cronofy did not handle the create, so it is
 // resent, and the one application the mock then holds is the one returned.
 func TestClient_503IsResentOnce(t *testing.T) {
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	tn.SetFaults(mockapi.Faults{Next503: 2})
 	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
 	if err != nil {

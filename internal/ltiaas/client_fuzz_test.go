@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"testing"
 
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
@@ -18,8 +17,7 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"status":409,"error":"Conflict","details":{"message":"URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS","description":"`), []byte(`"}}`), byte(1), byte(3))
 	f.Add(401, []byte(`{"error":"`), []byte("\xff\"}"), byte(4), byte(1))
 	const key = `lti-api"key/+&=6b4`
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
+	s := transporttest.NoRetries()
 	srv, clients := transporttest.Start(f,
 		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, APIKey: key}) })
 	c := clients[0]

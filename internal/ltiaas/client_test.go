@@ -19,11 +19,7 @@ import (
 
 func testClient(t *testing.T, baseSuffix, prefix string) (*Client, *mockapi.Tenant) {
 	t.Helper()
-	s := mockapi.New()
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	s.SetURL(ts.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	settings := transport.DefaultSettings()
 	settings.MaxRetries = 0
 	c, err := NewClient(settings, Config{BaseURL: tn.URL() + baseSuffix, APIKey: tn.Creds.LTIaaSAPIKey, PathPrefix: prefix})
@@ -164,11 +160,7 @@ func TestCheckKey(t *testing.T) {
 // upserts on url and clientId) and for activate/deactivate, without duplicates.
 func TestClient_retries503(t *testing.T) {
 	ctx := context.Background()
-	s := mockapi.New()
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	s.SetURL(ts.URL)
-	tn := s.NewTenant(t.Name())
+	tn := mockapi.NewTestTenant(t)
 	settings := transport.DefaultSettings()
 	settings.RetryMaxWait = 0
 	c, err := NewClient(settings, Config{BaseURL: tn.URL(), APIKey: tn.Creds.LTIaaSAPIKey})

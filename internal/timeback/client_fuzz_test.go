@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
@@ -19,8 +18,7 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"error":"name_conflict","details":[{"field":"name","message":"`), []byte(`"}]}`), byte(4), byte(4))
 	f.Add(401, []byte(`{"error_description":"`), []byte("\xff\"}"), byte(2), byte(1))
 	const token, secret = `tb-tok"en/+&=3c9`, `tb-sec"ret\x=8d`
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
+	s := transporttest.NoRetries()
 	srv, clients := transporttest.Start(f,
 		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
 		func(u string) (*Client, error) {

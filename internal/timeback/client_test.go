@@ -4,28 +4,20 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 func hostileClient(t *testing.T, h http.HandlerFunc, cfg Config) *Client {
 	t.Helper()
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	cfg.BaseURL = srv.URL
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
-	s.RetryMinWait, s.RetryMaxWait = time.Millisecond, time.Millisecond
-	c, err := NewClient(s, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return transporttest.Client(t, h, func(u string) (*Client, error) {
+		cfg.BaseURL = u
+		return NewClient(transporttest.NoRetries(), cfg)
+	})
 }
 
 // TestClient_tokenAnswerWithoutTokenIsAnAuthFailure: the client-credentials

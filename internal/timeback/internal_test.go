@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -20,20 +19,11 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-func mockTenant(t *testing.T) *mockapi.Tenant {
-	t.Helper()
-	s := mockapi.New()
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	s.SetURL(ts.URL)
-	return s.NewTenant(t.Name())
-}
-
 // TestClient_tokenCache: client credentials are exchanged once, the token is shared
 // by clients with the same settings, renewed before it expires, and renewed when
 // the platform refuses it.
 func TestClient_tokenCache(t *testing.T) {
-	tn := mockTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	cfg := Config{BaseURL: tn.URL(), ClientID: tn.Creds.TimebackClientID, ClientSecret: tn.Creds.TimebackClientSecret}
 	ctx := context.Background()
 	s := transport.DefaultSettings()
@@ -76,7 +66,7 @@ func TestClient_tokenCache(t *testing.T) {
 }
 
 func TestClient_badClientSecret(t *testing.T) {
-	tn := mockTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c, err := NewClient(transport.DefaultSettings(), Config{BaseURL: tn.URL(), ClientID: tn.Creds.TimebackClientID, ClientSecret: "canary-not-the-secret"})
 	if err != nil {
 		t.Fatal(err)
@@ -206,7 +196,7 @@ func TestDelete_quiet(t *testing.T) {
 // TestClient_createStatusAndRetry: a 200 create is as good as a 201, and the POST,
 // being duplicate-safe, is resent after a 503 without registering twice.
 func TestClient_createStatusAndRetry(t *testing.T) {
-	tn := mockTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	tn.Timeback.SetCreateStatus(http.StatusOK)
 	tn.SetFaults(mockapi.Faults{Next503: 1})
 	s := transport.DefaultSettings()

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
@@ -19,8 +18,7 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(`{"error":"invalid_token","error_description":"`), []byte(`"}`), byte(4), byte(2))
 	f.Add(500, []byte("\xff"), []byte(`<`), byte(3), byte(3))
 	const token, password = `tpp-tok"en/+&=7a2`, `tpp-pa"ss\word=5`
-	s := transport.DefaultSettings()
-	s.MaxRetries = 0
+	s := transporttest.NoRetries()
 	srv, clients := transporttest.Start(f,
 		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, AccessToken: token}) },
 		func(u string) (*Client, error) {

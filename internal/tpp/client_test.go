@@ -17,15 +17,6 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-func testTenant(t *testing.T) *mockapi.Tenant {
-	t.Helper()
-	s := mockapi.New()
-	srv := httptest.NewServer(s)
-	t.Cleanup(srv.Close)
-	s.SetURL(srv.URL)
-	return s.NewTenant(t.Name())
-}
-
 func testClient(t *testing.T, tn *mockapi.Tenant, cfg Config) *Client {
 	t.Helper()
 	cfg.BaseURL = tn.URL()
@@ -58,7 +49,7 @@ func countPath(tn *mockapi.Tenant, suffix string) int {
 
 // One token serves every call of a run, also when the calls run in parallel.
 func TestClient_tokenObtainedOnce(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	var wg sync.WaitGroup
@@ -85,7 +76,7 @@ func TestClient_tokenObtainedOnce(t *testing.T) {
 
 // An expired token is refreshed once per failing call, and the call repeated once.
 func TestClient_refreshOnInvalidToken(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	if _, err := c.Create(ctx, sample("a")); err != nil {
@@ -110,7 +101,7 @@ func TestClient_refreshOnInvalidToken(t *testing.T) {
 
 // A refused password is asked once per run, not once per call (no account lock-out).
 func TestClient_refusedPasswordNotRepeated(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{Username: tn.Creds.TPPUsername, Password: "canary-password-123", ClientID: tn.Creds.TPPClientID})
 	for range 3 {
 		_, err := c.Get(context.Background(), "a")
@@ -127,7 +118,7 @@ func TestClient_refusedPasswordNotRepeated(t *testing.T) {
 }
 
 func TestClient_resultErrorsAndNotFound(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	_, err := c.Get(ctx, "missing")
@@ -190,7 +181,7 @@ func TestIsNotFound_readings(t *testing.T) {
 
 // Neither the password nor a token obtained at runtime appears in trace logs.
 func TestClient_logsMaskSecrets(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
 	c := testClient(t, tn, Config{})

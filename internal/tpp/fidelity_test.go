@@ -68,7 +68,7 @@ func TestClient_getEitherShape(t *testing.T) {
 // Against the mock: both shapes read, and a read answering about another
 // application (MalformRead "other") is refused.
 func TestClient_getShapesAgainstMock(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	if _, err := c.Create(ctx, sample("a")); err != nil {
@@ -90,7 +90,7 @@ func TestClient_getShapesAgainstMock(t *testing.T) {
 // is "never expires", and Update sends it back as null (not left out, which would
 // reset it to the system default).
 func TestClient_validityFieldsAndNeverExpires(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	tn.TPP.Put(mockapi.TPPApp{ID: "a", Name: "n", Vendor: "v", Scope: "certificate", MaximumScope: "certificate",
@@ -124,7 +124,7 @@ func TestClient_resultCodesAndErrorText(t *testing.T) {
 			t.Errorf("ResultName(%d) = %q, want %s", code, ResultName(code), name)
 		}
 	}
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	ctx := context.Background()
 	if _, err := c.Create(ctx, sample("a")); err != nil {
@@ -145,7 +145,7 @@ func TestClient_resultCodesAndErrorText(t *testing.T) {
 
 // List pages through EnumerateApplications until a short page.
 func TestClient_listPages(t *testing.T) {
-	tn := testTenant(t)
+	tn := mockapi.NewTestTenant(t)
 	c := testClient(t, tn, Config{})
 	for i := 0; i < 2*listPageSize+5; i++ {
 		tn.TPP.Put(mockapi.TPPApp{ID: fmt.Sprintf("app-%03d", i), Name: "n", Scope: "certificate", MaximumScope: "certificate", UnusedExpiration: i})

@@ -1,4 +1,4 @@
-package transport
+package transport_test
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
@@ -19,9 +20,7 @@ func FuzzErrorPath(f *testing.F) {
 	f.Add(418, []byte("x"), []byte(`y`), byte(2))
 	const cred = `tr-cred"en/+&=0b5`
 	srv := transporttest.NewServer(f)
-	s := fastSettings()
-	s.MaxRetries = 0
-	c, err := New(s, Options{Platform: "Test", BaseURL: srv.URL, Secrets: []string{cred},
+	c, err := transport.New(transporttest.NoRetries(), transport.Options{Platform: "Test", BaseURL: srv.URL, Secrets: []string{cred},
 		Auth: func(_ context.Context, r *http.Request) error {
 			r.Header.Set("Authorization", "Bearer "+cred)
 			return nil
@@ -39,7 +38,7 @@ func FuzzErrorPath(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form byte) {
 		srv.Set(status, transporttest.Body(prefix, suffix, cred, form))
-		resp, err := c.Do(context.Background(), Request{Method: "POST", Path: "/x"})
+		resp, err := c.Do(context.Background(), transport.Request{Method: "POST", Path: "/x"})
 		transporttest.CheckError(t, err, cred)
 		if err == nil {
 			var out struct{ ID int64 }

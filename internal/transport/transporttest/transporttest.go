@@ -1,6 +1,6 @@
-// Package transporttest helps fuzz the platform clients: a local server that
-// answers with whatever the fuzzer chose, and a check that no credential or secret
-// of the input reached an error.
+// Package transporttest helps test and fuzz the platform clients: a local server
+// that answers with whatever the fuzzer chose, a check that no credential or secret
+// of the input reached an error, and client construction against a test server.
 package transporttest
 
 import (
@@ -12,7 +12,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
 // Server answers every request with the status and body last set.
@@ -94,6 +97,28 @@ func CheckError(t *testing.T, err error, secrets ...string) {
 			}
 		}
 	}
+}
+
+// NoRetries is the default transport settings without retries (and with
+// millisecond waits, should a test turn retries back on).
+func NoRetries() transport.Settings {
+	s := transport.DefaultSettings()
+	s.MaxRetries = 0
+	s.RetryMinWait, s.RetryMaxWait = time.Millisecond, time.Millisecond
+	return s
+}
+
+// Client starts a server answering with h, closed at the end of the test, and
+// builds a client against its URL, failing the test when the build fails.
+func Client[C any](t testing.TB, h http.HandlerFunc, build func(baseURL string) (C, error)) C {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	c, err := build(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
 
 // Start starts the answering server for a fuzz target and builds a client against
