@@ -39,12 +39,7 @@ resource "registrar_aap_oauth_application" "test" {
 }
 
 func count(tn *mockapi.Tenant, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if n := tn.AAP.Count(); n != want {
-			return fmt.Errorf("the gateway holds %d applications, want %d", n, want)
-		}
-		return nil
-	}
+	return acctest.ExpectCount("applications", tn.AAP.Count, want)
 }
 
 func TestApplication_lifecycle(t *testing.T) {

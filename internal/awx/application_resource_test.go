@@ -95,12 +95,7 @@ resource "registrar_awx_oauth_application" "test" {
 }
 
 func mockCount(tn *mockapi.Tenant, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if n := tn.AWX.Count(); n != want {
-			return fmt.Errorf("the mock holds %d applications, want %d", n, want)
-		}
-		return nil
-	}
+	return acctest.ExpectCount("applications", tn.AWX.Count, want)
 }
 
 func TestApplication_publicHasNoSecret(t *testing.T) {

@@ -38,29 +38,13 @@ resource "restapi_object" "test" {
 
 // movedHCL replaces the restapi_object by the registrar resource that mirrors it.
 func movedHCL(tn *mockapi.Tenant, name, extra string) string {
-	return acctest.RestapiProviderHCL(tn.URL(), "Bearer "+tn.Creds.AWXToken) + `
-moved {
-  from = restapi_object.test
-  to   = registrar_awx_oauth_application.test
-}
-` + appHCL(name, extra)
+	return acctest.RestapiProviderHCL(tn.URL(), "Bearer "+tn.Creds.AWXToken) + acctest.MovedFromRestapi(addr) + appHCL(name, extra)
 }
 
-// noCreates fails when the mock received a POST after the first one: the move must
-// not register the application again.
+// noCreates fails when the mock received a POST after the first one, or holds
+// another application: the move must not register the application again.
 func noCreates(tn *mockapi.Tenant) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		posts := 0
-		for _, r := range tn.Requests() {
-			if r.Method == "POST" {
-				posts++
-			}
-		}
-		if posts != 1 || tn.AWX.Count() != 1 {
-			return fmt.Errorf("the mock received %d creates and holds %d applications, want 1 and 1", posts, tn.AWX.Count())
-		}
-		return nil
-	}
+	return resource.ComposeAggregateTestCheckFunc(acctest.ExpectRequests(tn, "POST", "", 1), acctest.ExpectCount("applications", tn.AWX.Count, 1))
 }
 
 // TestMoveFromRestapi: an application registered with restapi_object moves to
@@ -69,49 +53,45 @@ func noCreates(tn *mockapi.Tenant) resource.TestCheckFunc {
 func TestMoveFromRestapi(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		ProtoV6ProviderFactories: acctest.WithRestapi(acctest.RestapiOptions{}),
-		Steps: []resource.TestStep{
-			{Config: env.Config(restapiHCL(tn, "moved"))},
-			{ // a refresh, as any later apply makes: the last answer (api_data, api_response) is now AWX's read, masked
-				RefreshState: true,
-				Check: func(s *terraform.State) error {
-					attrs := s.RootModule().Resources["restapi_object.test"].Primary.Attributes
-					var created map[string]any
-					if err := json.Unmarshal([]byte(attrs["create_response"]), &created); err != nil {
-						return fmt.Errorf("restapi recorded no create_response: %v", err)
-					}
-					if a := tn.AWX.Get(1); a == nil || created["client_secret"] != a.ClientSecret || attrs["api_data.client_secret"] != "************" {
-						return fmt.Errorf("restapi's state does not hold the secret in create_response and the mask in api_data")
-					}
-					return nil
-				},
+	acctest.MoveTest(t, acctest.RestapiOptions{}, []resource.TestStep{
+		{Config: env.Config(restapiHCL(tn, "moved"))},
+		{ // a refresh, as any later apply makes: the last answer (api_data, api_response) is now AWX's read, masked
+			RefreshState: true,
+			Check: func(s *terraform.State) error {
+				attrs := s.RootModule().Resources["restapi_object.test"].Primary.Attributes
+				var created map[string]any
+				if err := json.Unmarshal([]byte(attrs["create_response"]), &created); err != nil {
+					return fmt.Errorf("restapi recorded no create_response: %v", err)
+				}
+				if a := tn.AWX.Get(1); a == nil || created["client_secret"] != a.ClientSecret || attrs["api_data.client_secret"] != "************" {
+					return fmt.Errorf("restapi's state does not hold the secret in create_response and the mask in api_data")
+				}
+				return nil
 			},
-			{
-				Config: env.Config(movedHCL(tn, "moved", "")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("1")),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn), func(s *terraform.State) error {
-					if _, ok := s.RootModule().Resources["restapi_object.test"]; ok {
-						return fmt.Errorf("restapi_object.test is still in state")
-					}
-					return nil
-				}),
+		},
+		{
+			Config: env.Config(movedHCL(tn, "moved", "")),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("1")),
 			},
-			{ // the next plan is empty, and a refresh keeps the secret (AWX masks it)
-				Config:   env.Config(movedHCL(tn, "moved", "")),
-				PlanOnly: true,
-			},
-			{
-				RefreshState: true,
-				Check:        resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn)),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn), func(s *terraform.State) error {
+				if _, ok := s.RootModule().Resources["restapi_object.test"]; ok {
+					return fmt.Errorf("restapi_object.test is still in state")
+				}
+				return nil
+			}),
+		},
+		{ // the next plan is empty, and a refresh keeps the secret (AWX masks it)
+			Config:   env.Config(movedHCL(tn, "moved", "")),
+			PlanOnly: true,
+		},
+		{
+			RefreshState: true,
+			Check:        resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), noCreates(tn)),
 		},
 	})
 	if n := tn.AWX.Count(); n != 0 {

@@ -1,16 +1,13 @@
 package cronofy_test
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
 )
@@ -24,49 +21,29 @@ func TestMoveFromRestapi(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	restapi := acctest.RestapiProviderHCL(tn.URL(), "Bearer "+tn.Creds.CronofyAdminAPIKey)
-	moved := env.Config(restapi + `
-moved {
-  from = restapi_object.test
-  to   = registrar_cronofy_application.test
-}
-` + appHCL("test", "Scheduler", ""))
-	posts := func(*terraform.State) error {
-		n := 0
-		for _, r := range tn.Requests() {
-			if r.Method == "POST" {
-				n++
-			}
-		}
-		if n != 1 || tn.Cronofy.Count() != 1 {
-			return fmt.Errorf("%d creates reached the mock, which holds %d applications; want 1 and 1", n, tn.Cronofy.Count())
-		}
-		return nil
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		ProtoV6ProviderFactories: acctest.WithRestapi(acctest.RestapiOptions{KeepUnreadable: true}),
-		Steps: []resource.TestStep{
-			{Config: env.Config(restapi + `
+	moved := env.Config(restapi + acctest.MovedFromRestapi(addr) + appHCL("test", "Scheduler", ""))
+	posts := resource.ComposeAggregateTestCheckFunc(acctest.ExpectRequests(tn, "POST", "", 1), acctest.ExpectCount("applications", tn.Cronofy.Count, 1))
+	acctest.MoveTest(t, acctest.RestapiOptions{KeepUnreadable: true}, []resource.TestStep{
+		{Config: env.Config(restapi + `
 resource "restapi_object" "test" {
   path = "/v1/applications"
   id_attribute = "oauth_client/client_id"
   data = jsonencode({ name = "Scheduler", url = "https://scheduler.example.com" })
 }
 `)},
-			{
-				Config: moved,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Scheduler")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), posts),
+		{
+			Config: moved,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Scheduler")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
 			},
-			{Config: moved, PlanOnly: true},
+			Check: resource.ComposeAggregateTestCheckFunc(acctest.CheckSecretIssued(tn, addr), posts),
 		},
+		{Config: moved, PlanOnly: true},
 	})
 }

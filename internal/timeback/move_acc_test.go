@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
 )
@@ -22,17 +21,9 @@ func TestMoveFromRestapi(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	restapi := acctest.RestapiProviderHCL(tn.URL(), "Bearer "+tn.Creds.TimebackToken)
-	moved := env.Config(restapi + `
-moved {
-  from = restapi_object.test
-  to   = registrar_timeback_application.test
-}
-` + app{Name: "Moved Quiz"}.hcl())
-	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		ProtoV6ProviderFactories: acctest.WithRestapi(acctest.RestapiOptions{}),
-		Steps: []resource.TestStep{
-			{Config: env.Config(restapi + `
+	moved := env.Config(restapi + acctest.MovedFromRestapi(addr) + app{Name: "Moved Quiz"}.hcl())
+	acctest.MoveTest(t, acctest.RestapiOptions{}, []resource.TestStep{
+		{Config: env.Config(restapi + `
 resource "restapi_object" "test" {
   path         = "/applications/1.0/drafts"
   read_path    = "/applications/1.0/{id}"
@@ -44,25 +35,24 @@ resource "restapi_object" "test" {
   })
 }
 `)},
-			{RefreshState: true}, // restapi's last answer is now Timeback's read, without a secret
-			{
-				Config: moved,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret"))},
-				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(s *terraform.State) error {
-					a, attrs, err := stateApp(s, tn)
-					if err != nil {
-						return err
-					}
-					if attrs["publisher_id"] != a.PublisherID || attrs["scopes.#"] != "1" || tn.Timeback.Count() != 1 || acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`) != 1 {
-						return fmt.Errorf("publisher %q (want %q), %s scopes, %d drafts, %d creates", attrs["publisher_id"], a.PublisherID, attrs["scopes.#"], tn.Timeback.Count(), acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`))
-					}
-					return nil
-				}),
-			},
-			{Config: moved, PlanOnly: true},
+		{RefreshState: true}, // restapi's last answer is now Timeback's read, without a secret
+		{
+			Config: moved,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionNoop),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret"))},
+			Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(s *terraform.State) error {
+				a, attrs, err := stateApp(s, tn)
+				if err != nil {
+					return err
+				}
+				if attrs["publisher_id"] != a.PublisherID || attrs["scopes.#"] != "1" || tn.Timeback.Count() != 1 || acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`) != 1 {
+					return fmt.Errorf("publisher %q (want %q), %s scopes, %d drafts, %d creates", attrs["publisher_id"], a.PublisherID, attrs["scopes.#"], tn.Timeback.Count(), acctest.CountRequests(tn, "POST", `^/applications/1\.0/drafts`))
+				}
+				return nil
+			}),
 		},
+		{Config: moved, PlanOnly: true},
 	})
 }

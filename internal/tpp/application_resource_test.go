@@ -3,7 +3,6 @@ package tpp_test
 import (
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 
@@ -35,26 +34,7 @@ func base() map[string]string {
 
 // appHCL renders the test resource from base() with changes applied ("" removes an argument).
 func appHCL(changes map[string]string) string {
-	attrs := base()
-	for k, v := range changes {
-		if v == "" {
-			delete(attrs, k)
-		} else {
-			attrs[k] = v
-		}
-	}
-	keys := make([]string, 0, len(attrs))
-	for k := range attrs {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var b strings.Builder
-	b.WriteString("resource \"registrar_tpp_oauth_application\" \"test\" {\n")
-	for _, k := range keys {
-		fmt.Fprintf(&b, "  %s = %s\n", k, attrs[k])
-	}
-	b.WriteString("}\n")
-	return b.String()
+	return acctest.Resource("registrar_tpp_oauth_application", "test", acctest.With(base(), changes))
 }
 
 // onServer checks the application as the mock holds it.
