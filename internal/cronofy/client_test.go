@@ -15,6 +15,18 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
+// mockClient is a client for the tenant's Cronofy with its admin key and cfg's
+// other settings.
+func mockClient(t *testing.T, tn *mockapi.Tenant, cfg Config) *Client {
+	t.Helper()
+	cfg.AdminAPIKey, cfg.BaseURL = tn.Creds.CronofyAdminAPIKey, tn.URL()
+	c, err := NewClient(testSettings(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 func testSettings() transport.Settings {
 	s := transport.DefaultSettings()
 	s.MaxRetries = 2
@@ -111,10 +123,7 @@ func TestClient_dataCentersReachTheirDocumentedHosts(t *testing.T) {
 
 func TestClient_baseURLOverridesEveryHost(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
-	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, DataCenter: "de", BaseURL: tn.URL()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mockClient(t, tn, Config{DataCenter: "de"})
 	u, _ := url.Parse(tn.URL())
 	host := u.Host
 	for _, dc := range []string{"de", "au", "us"} {
@@ -137,11 +146,8 @@ func TestClient_baseURLOverridesEveryHost(t *testing.T) {
 func TestClient_errors(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
 	tn.Cronofy.Reject("url", "https://bad.example", "errors.invalid", "is not allowed")
-	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Create(context.Background(), "", CreateInput{Name: " ", URL: "https://bad.example"})
+	c := mockClient(t, tn, Config{})
+	_, err := c.Create(context.Background(), "", CreateInput{Name: " ", URL: "https://bad.example"})
 	fe := FieldErrors(err)
 	if transport.StatusOf(err) != http.StatusUnprocessableEntity || len(fe) != 2 ||
 		fe["name"][0].Description != "required" || fe["url"][0].Description != "is not allowed" || fe["url"][0].Key != "errors.invalid" {
@@ -166,11 +172,8 @@ func TestClient_errors(t *testing.T) {
 func TestClient_lostResponseIsNotResent(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
-	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
+	c := mockClient(t, tn, Config{})
+	_, err := c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
 	if err == nil || !transport.MaybeApplied(err) {
 		t.Fatalf("want a maybe-applied error, got %v", err)
 	}
@@ -207,10 +210,7 @@ func TestNewClient_rejectsBadSettings(t *testing.T) {
 func TestClient_503IsResentOnce(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
 	tn.SetFaults(mockapi.Faults{Next503: 2})
-	c, err := NewClient(testSettings(), Config{AdminAPIKey: tn.Creds.CronofyAdminAPIKey, BaseURL: tn.URL()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := mockClient(t, tn, Config{})
 	oc, err := c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
 	if err != nil {
 		t.Fatalf("create through two 503s: %v", err)

@@ -19,14 +19,21 @@ import (
 
 func testClient(t *testing.T, baseSuffix, prefix string) (*Client, *mockapi.Tenant) {
 	t.Helper()
-	tn := mockapi.NewTestTenant(t)
 	settings := transport.DefaultSettings()
 	settings.MaxRetries = 0
-	c, err := NewClient(settings, Config{BaseURL: tn.URL() + baseSuffix, APIKey: tn.Creds.LTIaaSAPIKey, PathPrefix: prefix})
+	tn := mockapi.NewTestTenant(t)
+	return tenantClient(t, tn, settings, Config{BaseURL: tn.URL() + baseSuffix, PathPrefix: prefix}), tn
+}
+
+// tenantClient is a client with the tenant's API key and cfg's other settings.
+func tenantClient(t *testing.T, tn *mockapi.Tenant, s transport.Settings, cfg Config) *Client {
+	t.Helper()
+	cfg.APIKey = tn.Creds.LTIaaSAPIKey
+	c, err := NewClient(s, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, tn
+	return c
 }
 
 func TestClient_notFoundIsConfirmed(t *testing.T) {
@@ -163,10 +170,7 @@ func TestClient_retries503(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
 	settings := transport.DefaultSettings()
 	settings.RetryMaxWait = 0
-	c, err := NewClient(settings, Config{BaseURL: tn.URL(), APIKey: tn.Creds.LTIaaSAPIKey})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := tenantClient(t, tn, settings, Config{BaseURL: tn.URL()})
 	tn.SetFaults(mockapi.Faults{Next503: 2})
 	p, err := c.Create(ctx, Input{URL: "https://lms.example.com", ClientID: "c", Name: "n",
 		AuthenticationEndpoint: "https://lms.example.com/a", AccesstokenEndpoint: "https://lms.example.com/t",
