@@ -101,11 +101,7 @@ func newAnsibleApps(t *Tenant, f ansibleFlavor) *AnsibleApps {
 
 // SetOlder makes the gateway behave like one from before pkce_required: the field is
 // neither returned nor stored.
-func (x *AnsibleApps) SetOlder(older bool) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.older = older
-}
+func (x *AnsibleApps) SetOlder(older bool) { setLocked(&x.mu, &x.older, older) }
 
 func (x *AnsibleApps) routes(mux *http.ServeMux) {
 	for _, prefix := range x.flavor.prefixes {

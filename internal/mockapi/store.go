@@ -230,3 +230,10 @@ type controllable interface {
 }
 
 func identity(s string) (string, error) { return s, nil }
+
+// setLocked sets *field to v under mu: the body of the platforms' Set… knobs.
+func setLocked[T any](mu *sync.Mutex, field *T, v T) {
+	mu.Lock()
+	defer mu.Unlock()
+	*field = v
+}

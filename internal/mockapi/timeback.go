@@ -143,35 +143,19 @@ func (x *Timeback) Publishers() []string {
 }
 
 // SetConflictStatus sets the HTTP status of a duplicate name (409 by default).
-func (x *Timeback) SetConflictStatus(status int) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.conflictStatus = status
-}
+func (x *Timeback) SetConflictStatus(status int) { setLocked(&x.mu, &x.conflictStatus, status) }
 
 // SetCreateStatus sets the success status of a create (201 by default; the real
 // one is not documented, 200 is the other candidate).
-func (x *Timeback) SetCreateStatus(status int) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.createStatus = status
-}
+func (x *Timeback) SetCreateStatus(status int) { setLocked(&x.mu, &x.createStatus, status) }
 
 // SetSandboxCredentials turns the sandbox pair of new applications on (the default)
 // or off: off, creates answer without sandboxCredentials and the credentials read
 // has none.
-func (x *Timeback) SetSandboxCredentials(on bool) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.sandbox = on
-}
+func (x *Timeback) SetSandboxCredentials(on bool) { setLocked(&x.mu, &x.sandbox, on) }
 
 // SetTokenTTL sets the lifetime of issued access tokens (default one hour).
-func (x *Timeback) SetTokenTTL(d time.Duration) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.tokenTTL = d
-}
+func (x *Timeback) SetTokenTTL(d time.Duration) { setLocked(&x.mu, &x.tokenTTL, d) }
 
 // SetClock replaces the fake's clock (token expiry).
 func (x *Timeback) SetClock(now func() time.Time) {

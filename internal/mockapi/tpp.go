@@ -175,11 +175,7 @@ func (x *TPP) ExpireAccessTokens() int {
 
 // SetAccessTokenUses makes every access token expire after n /vedsdk calls (0: never),
 // so that a token expires in the middle of a Terraform run.
-func (x *TPP) SetAccessTokenUses(n int) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.maxUses = n
-}
+func (x *TPP) SetAccessTokenUses(n int) { setLocked(&x.mu, &x.maxUses, n) }
 
 // IssueToken issues an access token (without a refresh token) as if username had
 // obtained it with the given scope, for tests that configure access_token directly.
@@ -198,20 +194,12 @@ func (x *TPP) IssueToken(username, scope string) string {
 // SetGetApplicationKey sets the member GetApplication answers under: "Applications"
 // (an array of one, the vendor contract's shape and the default) or "Application"
 // (one object, the docs' example).
-func (x *TPP) SetGetApplicationKey(key string) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.getKey = key
-}
+func (x *TPP) SetGetApplicationKey(key string) { setLocked(&x.mu, &x.getKey, key) }
 
 // SetHideValidity leaves AccessValidity, GrantValidity, Renewable, GrantCount,
 // UserCount and UnusedExpiration out of every read answer (as the docs' example of
 // GetApplication does); the create answer still has them.
-func (x *TPP) SetHideValidity(on bool) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	x.hideValidity = on
-}
+func (x *TPP) SetHideValidity(on bool) { setLocked(&x.mu, &x.hideValidity, on) }
 
 // TokenGrants returns how many tokens /vedauth/authorize/oauth issued.
 func (x *TPP) TokenGrants() int {
