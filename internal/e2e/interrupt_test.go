@@ -333,7 +333,7 @@ resource %q "many" {
 	}
 	w.assertAbsent("a client secret", secrets...)
 	w.assertAbsent("a credential", w.credentials()...)
-	t.Logf("interrupted after %d of %d creates; the second apply created the other %d; the interrupted apply warned: %s", first, interruptN, interruptN-first, warnings)
+	t.Logf("%s: interrupted after %d of %d creates; the second apply created the other %d; the interrupted apply warned: %s", c.resourceType, first, interruptN, interruptN-first, warnings)
 }
 
 // warningSummaries lists the summaries of the warnings in a command's output, with
