@@ -62,6 +62,11 @@ type applicationModel struct {
 	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+	// The verification call (application_verify.go).
+	RedirectURIs       types.Set    `tfsdk:"redirect_uris"`
+	ContactEmail       types.String `tfsdk:"contact_email"`
+	ContactDisplayName types.String `tfsdk:"contact_display_name"`
+	Verification       types.Object `tfsdk:"verification"`
 }
 
 // resourceDescription is the resource's documentation, including the decisions
@@ -69,6 +74,7 @@ type applicationModel struct {
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"except `redirect_uris` and the contact, which go through Cronofy's verification call (authenticated with the application's secret from state; it also moves the application into production mode): adding URIs or changing the contact calls it again in place, removing a URI replaces the application, and a failed call after the create is a warning that the next apply retries, " +
 	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
 	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
 	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
@@ -120,6 +126,9 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
+	for k, v := range verificationAttributes() {
+		attrs[k] = v
+	}
 	attrs["rotate_when_changed"] = schema.MapAttribute{
 		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
 		ElementType:         types.StringType,
@@ -164,6 +173,10 @@ func replaceUnlessNull(description string) planmodifier.String {
 // warns that the application stays in Cronofy (or refuses the plan with
 // deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var removedURIs []string
+	if !req.Plan.Raw.IsNull() {
+		removedURIs = planVerification(ctx, req, resp)
+	}
 	if req.State.Raw.IsNull() {
 		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
@@ -203,6 +216,10 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
 	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	if len(removedURIs) > 0 {
+		// Cronofy's verification call can add redirect URIs, never remove one.
+		replacedBy = append(replacedBy, "redirect_uris")
+	}
 	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
@@ -249,6 +266,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
+	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	if oc.Resent503 > 0 {
 		// A 503 says the server did not handle the request, so the create was resent; a
@@ -260,6 +278,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 				"Check the Cronofy dashboard (data center %s): keep the one whose client id is %s, and delete any other application of that name.",
 				oc.Resent503, plan.object(), plan.Name.ValueString(), dc, oc.ClientID))
 	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyAfterCreate(ctx, &plan, resp)
 }
 
 // orphanHelp completes the report of a create whose answer was lost. Cronofy has no
@@ -334,9 +356,10 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 // and no request is sent.
 func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
 
-// Update only records values without an API call: client_secret_wo (when its version
+// Update records values without an API call: client_secret_wo (when its version
 // changes), after an import the configured name and url, and after a move the data
-// center. Every other change replaces the application.
+// center. Its one call is verification, when redirect_uris grew or the contact
+// changed (application_verify.go). Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -349,6 +372,10 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		plan.DataCenter = state.DataCenter
 	}
 	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &plan.Secret)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyOnUpdate(ctx, &plan, &state, resp)
 	if resp.Diagnostics.HasError() {
 		return
 	}

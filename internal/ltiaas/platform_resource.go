@@ -88,8 +88,12 @@ const decisions = `
   (so a wrong path prefix is reported instead of dropping every platform). A 404 on delete, confirmed the same way, counts as deleted.
 * **Collisions.** Changing ` + "`url`/`client_id`" + ` to a pair another platform holds fails with
   ` + "`URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS`" + ` whatever its HTTP status (400 or 409), and the diagnostic names that platform.
-* **` + "`authorization_server`" + `** is sent only when set. When it is not set and LTIaaS reports the access token endpoint
-  (ltijs's default audience) or nothing, it stays null.
+* **Updates merge, and ` + "`authorization_server`" + ` is cleared with an empty string.** The open-source core behind LTIaaS keeps
+  every field an update leaves out and changes ` + "`authorizationServer`" + ` only when it is present, so the update body always
+  carries it: ` + "`\"\"`" + ` when the argument is not set, which clears a value set earlier (in Terraform or in the portal).
+* **Default ` + "`authorization_server`" + `.** LTIaaS reports the access token endpoint (ltijs's default audience) when none is
+  set. That value stays null in state when neither the configuration nor the prior state has one; a configured value that
+  equals the access token endpoint is kept as configured.
 * **` + "`active`" + `** is never sent in the create or update body; it changes only through the activate and deactivate calls,
   made after the create (also when LTIaaS does not auto-activate) and after an update.
 `

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/registrar-dev/terraform-provider-registrar/internal/aap"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/cronofy"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ltiaas"
@@ -40,6 +41,7 @@ func Platforms() []providerdata.Platform {
 		tpp.Platform(),
 		timeback.Platform(),
 		cronofy.Platform(),
+		aap.Platform(),
 	}
 }
 
