@@ -20,7 +20,7 @@ import (
 // The interrupted-apply test: `terraform apply` of interruptN objects of one resource
 // is sent SIGINT once the mock has answered interruptAt creates. Whatever the signal
 // cut short (a create in flight, Timeback's reads after its create, LTIaaS's
-// deactivate after its create), nothing may be lost: every object the mock holds is
+// deactivate or Cronofy's verification after its create), nothing may be lost: every object the mock holds is
 // in state exactly once, untainted, with the secret the mock issued, and the next
 // apply converges on interruptN objects.
 const (
@@ -128,15 +128,43 @@ var interruptCases = map[string]interruptCase{
 		},
 	},
 	"cronofy": {
+		// redirect_uris: each create is followed by Cronofy's verification call,
+		// which the signal may cut short.
 		resourceType: "registrar_cronofy_application",
-		body: `  name = "interrupted-${count.index}"
-  url  = "https://scheduler-${count.index}.example.com"`,
+		body: `  name                 = "interrupted-${count.index}"
+  url                  = "https://scheduler-${count.index}.example.com"
+  redirect_uris        = ["https://scheduler-${count.index}.example.com/callback"]
+  contact_email        = "platform-team@example.com"
+  contact_display_name = "Platform team"`,
 		create:  regexp.MustCompile(`^/v1/applications/?$`),
 		secrets: true,
 		held: func(tn *mockapi.Tenant) map[string]string {
 			out := map[string]string{}
 			for _, a := range tn.Cronofy.All() {
 				out[a.ClientID] = a.ClientSecret
+			}
+			return out
+		},
+		converged: func(t *testing.T, tn *mockapi.Tenant) {
+			for _, a := range tn.Cronofy.All() {
+				if !a.Production || len(a.RedirectURIs) != 1 {
+					t.Errorf("Cronofy application %s was not verified after the second apply (production %v, %d redirect URIs)", a.ClientID, a.Production, len(a.RedirectURIs))
+				}
+			}
+		},
+	},
+	"aap": {
+		resourceType: "registrar_aap_oauth_application",
+		body: `  name                     = "interrupted-${count.index}"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "password"`,
+		create:  regexp.MustCompile(`^/api/gateway/v1/applications/?$`),
+		secrets: true,
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.AAP.All() {
+				out[strconv.Itoa(a.ID)] = a.ClientSecret
 			}
 			return out
 		},
