@@ -33,6 +33,7 @@ var (
 	_ resource.Resource                   = &applicationResource{}
 	_ resource.ResourceWithConfigure      = &applicationResource{}
 	_ resource.ResourceWithImportState    = &applicationResource{}
+	_ resource.ResourceWithIdentity       = &applicationResource{}
 	_ resource.ResourceWithValidateConfig = &applicationResource{}
 	_ resource.ResourceWithMoveState      = &applicationResource{}
 )
@@ -44,12 +45,14 @@ func NewApplicationResource() resource.Resource {
 	return &applicationResource{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
+		WithIdentity:   identity,
 	}
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -251,6 +254,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.fill(app)
 	tfx.CreateSecret(&plan.Secret, app.Secret())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if app.ClientType == "confidential" && app.Secret() == "" {
 		resp.Diagnostics.AddWarning("AWX returned no client secret",
 			fmt.Sprintf("AWX created %s (id %d) but its response held no client secret, so client_secret is null. "+
@@ -311,6 +315,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.fill(app)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -370,6 +375,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -404,6 +410,10 @@ var importByID = tfx.WithImportByID{
 	Valid:        numericID.MatchString,
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: "The application's numeric AWX id."}}}
 
 // MoveState takes over a restapi_object that registered the application (a moved
 // block, Terraform 1.8+): the id ImportState takes, the arguments restapi sent, and
