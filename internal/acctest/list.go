@@ -35,7 +35,7 @@ type ListResult struct {
 
 // ListDiag is a diagnostic of a list call.
 type ListDiag struct {
-	Severity         tfprotov6.DiagnosticSeverity
+	Severity        tfprotov6.DiagnosticSeverity
 	Summary, Detail string
 }
 
