@@ -141,6 +141,8 @@ func (p *registrarProvider) Resources(context.Context) []func() resource.Resourc
 func (p *registrarProvider) ListResources(context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		awx.NewApplicationListResource,
+		ltiaas.NewPlatformListResource,
+		tpp.NewApplicationListResource,
 	}
 }
 
