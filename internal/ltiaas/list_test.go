@@ -89,7 +89,10 @@ func TestListResource_generatedConfigPlansClean(t *testing.T) {
 	env := acctest.New(t)
 	register(env.Tenant, "https://canvas.example.edu", "10000000000001")
 	p := register(env.Tenant, "https://moodle.example.edu", "abc")
-	env.Tenant.LTIaaS.Edit(p.ID, func(p *mockapi.LTIaaSPlatform) { p.Active = false; p.AuthorizationServer = "https://moodle.example.edu/aud" })
+	env.Tenant.LTIaaS.Edit(p.ID, func(p *mockapi.LTIaaSPlatform) {
+		p.Active = false
+		p.AuthorizationServer = "https://moodle.example.edu/aud"
+	})
 	s := listServer(t, env)
 	rs, diags := s.List(listType, nil, true, 0)
 	if len(rs) != 2 || len(diags) != 0 {
