@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -35,6 +34,7 @@ var (
 	_ resource.ResourceWithImportState    = &applicationResource{}
 	_ resource.ResourceWithIdentity       = &applicationResource{}
 	_ resource.ResourceWithValidateConfig = &applicationResource{}
+	_ resource.ResourceWithModifyPlan     = &applicationResource{}
 	_ resource.ResourceWithMoveState      = &applicationResource{}
 )
 
@@ -134,10 +134,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Optional:            true,
 			Computed:            true,
 			Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
-			Validators: []validator.Set{setvalidator.ValueStringsAre(
-				tfx.URL(tfx.URLOptions{}),
-				stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`), "must not contain white space"),
-			)},
+			Validators:          []validator.Set{tfx.URLSet(tfx.URLOptions{})},
 		},
 		"skip_authorization": schema.BoolAttribute{
 			MarkdownDescription: "Skip the user's authorization step (default `false`).",
@@ -188,6 +185,12 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 		resp.Diagnostics.AddAttributeError(path.Root("redirect_uris"), "Redirect URIs required",
 			"An application with authorization_grant_type = \"authorization-code\" needs at least one redirect URI: set redirect_uris, for example [\"https://app.example.com/oauth/callback\"].")
 	}
+}
+
+// ModifyPlan warns when client_secret_wo is set on an application about to be created:
+// AWX issues the secret, so the value would be ignored.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	tfx.WarnSecretWOOnCreate(ctx, req, resp)
 }
 
 func (m *applicationModel) object() string {

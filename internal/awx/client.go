@@ -131,29 +131,43 @@ func (c *Client) Create(ctx context.Context, in CreateInput) (*Application, erro
 		return nil, err
 	}
 	if a.ID == 0 {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no id"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no id")
 	}
 	return &a, nil
 }
 
-// Get reads one application; a 404 is returned as an error (transport.IsNotFound).
+// Get reads one application; a 404 is returned as an error (transport.IsNotFound),
+// and a body that does not describe application id as a *transport.WrongObjectError.
 func (c *Client) Get(ctx context.Context, id int64) (*Application, error) {
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodGet, Path: c.path(strconv.FormatInt(id, 10), "/")})
-	if err != nil {
-		return nil, err
-	}
-	var a Application
-	return &a, resp.Decode(&a)
+	return c.one(ctx, http.MethodGet, id, nil)
 }
 
-// Update PATCHes the given fields.
+// Update PATCHes the given fields and returns the application as AWX now holds it.
 func (c *Client) Update(ctx context.Context, id int64, in UpdateInput) (*Application, error) {
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPatch, Path: c.path(strconv.FormatInt(id, 10), "/"), Body: in})
+	return c.one(ctx, http.MethodPatch, id, in)
+}
+
+// one sends a request about application id and checks that the answer describes it:
+// an empty body ({} or null), one without an id or with another id is refused, so
+// it never replaces what the state knows.
+func (c *Client) one(ctx context.Context, method string, id int64, body any) (*Application, error) {
+	path := c.path(strconv.FormatInt(id, 10), "/")
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
 	if err != nil {
 		return nil, err
 	}
-	var a Application
-	return &a, resp.Decode(&a)
+	var a *Application
+	if err := resp.Decode(&a); err != nil {
+		return nil, err
+	}
+	if a == nil || a.ID != id {
+		got := ""
+		if a != nil && a.ID != 0 {
+			got = strconv.FormatInt(a.ID, 10)
+		}
+		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: strconv.FormatInt(id, 10), Got: got}
+	}
+	return a, nil
 }
 
 // Delete removes an application; one that is already gone counts as deleted.
@@ -165,9 +179,15 @@ func (c *Client) Delete(ctx context.Context, id int64) error {
 	return err
 }
 
+// findPageSize is the page size of FindByName.
+const findPageSize = 200
+
 // FindByName returns the application with this name in the organization, or nil.
+// The listing is bounded (transport.Pager): a server whose next link never ends
+// or repeats gives a *transport.PagingError.
 func (c *Client) FindByName(ctx context.Context, name string, organization int64) (*Application, error) {
-	q := url.Values{"name": {name}, "organization": {strconv.FormatInt(organization, 10)}, "page_size": {"200"}}
+	q := url.Values{"name": {name}, "organization": {strconv.FormatInt(organization, 10)}, "page_size": {strconv.Itoa(findPageSize)}}
+	pager := transport.NewPager(c.tr.Platform(), "applications", findPageSize)
 	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
 		resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodGet, Path: c.path(), Query: q})
@@ -186,7 +206,15 @@ func (c *Client) FindByName(ctx context.Context, name string, organization int64
 				return a, nil
 			}
 		}
-		if list.Next == nil || len(list.Results) == 0 {
+		next := ""
+		if list.Next != nil {
+			next = *list.Next
+		}
+		more, err := pager.Next(len(list.Results), next)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
 			return nil, nil
 		}
 	}

@@ -2,7 +2,6 @@ package awx
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,9 +19,9 @@ type ListFilter struct {
 const listPageSize = 200
 
 // List walks GET applications/ page by page and passes every application to yield
-// until yield returns false. The walk is bounded: it stops after max applications
-// (or the pages it takes to reach them), on a page with no results, and with an error
-// when a page's next link does not point to a later page.
+// until yield returns false. The walk is bounded: it stops after max applications,
+// and transport.Pager ends it on a page with no results and with a
+// *transport.PagingError when a next link repeats or the listing never ends.
 func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Application) bool) error {
 	q := url.Values{"page_size": {strconv.Itoa(listPageSize)}, "order_by": {"id"}}
 	if f.Organization != 0 {
@@ -31,9 +30,9 @@ func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Ap
 	if f.Name != "" {
 		q.Set("name", f.Name)
 	}
+	pager := transport.NewPager(c.tr.Platform(), "applications", listPageSize)
 	seen := 0
-	maxPages := max/listPageSize + 1
-	for page := 1; page <= maxPages; page++ {
+	for page := 1; ; page++ {
 		q.Set("page", strconv.Itoa(page))
 		resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodGet, Path: c.path(), Query: q})
 		if err != nil {
@@ -60,25 +59,13 @@ func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Ap
 				return nil
 			}
 		}
-		if body.Next == nil || *body.Next == "" || len(body.Results) == 0 {
-			return nil
+		next := ""
+		if body.Next != nil {
+			next = *body.Next
 		}
-		if next := nextPage(*body.Next); next <= page {
-			return fmt.Errorf("AWX's next link on page %d of applications/ points to page %d: the listing stopped there, as following it would never end", page, next)
+		more, err := pager.Next(len(body.Results), next)
+		if err != nil || !more {
+			return err
 		}
 	}
-	return nil
-}
-
-// nextPage reads the page number of a next link (0 when it has none).
-func nextPage(next string) int {
-	u, err := url.Parse(next)
-	if err != nil {
-		return 0
-	}
-	p, err := strconv.Atoi(u.Query().Get("page"))
-	if err != nil {
-		return 0
-	}
-	return p
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -58,12 +59,15 @@ type applicationResource struct {
 }
 
 type applicationModel struct {
-	ID         types.String   `tfsdk:"id"`
-	Name       types.String   `tfsdk:"name"`
-	URL        types.String   `tfsdk:"url"`
-	DataCenter types.String   `tfsdk:"data_center"`
-	ClientID   types.String   `tfsdk:"client_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	URL        types.String `tfsdk:"url"`
+	DataCenter types.String `tfsdk:"data_center"`
+	ClientID   types.String `tfsdk:"client_id"`
+	// RotateWhenChanged replaces the application when any value changes.
+	RotateWhenChanged types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
 }
 
@@ -96,7 +100,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Required:            true,
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
+				tfx.NotBlank(),
 			},
 			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
@@ -126,6 +130,13 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
 	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
 		attrs[k] = v
 	}
@@ -158,23 +169,40 @@ func replaceUnlessNull(description string) planmodifier.String {
 	)
 }
 
-// ModifyPlan shows the default data center in the plan of a new application, and
-// warns that a replacement leaves the old application in Cronofy.
+// ModifyPlan shows the default data center in the plan of a new application, warns
+// when client_secret_wo is set on a new one, and, for a destroy or a replacement,
+// warns that the application stays in Cronofy (or refuses the plan with
+// deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy: Delete warns
-	}
 	if req.State.Raw.IsNull() {
+		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
-		if dc.IsNull() && r.client != nil {
+		if dc.IsNull() && r.client != nil && !req.Plan.Raw.IsNull() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 		}
 		return
 	}
-	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := "(name unknown: imported)"
+	if !state.Name.IsNull() {
+		name = fmt.Sprintf("%q", state.Name.ValueString())
+	}
+	left := tfx.Abandoned{
+		Platform: "Cronofy",
+		Object:   fmt.Sprintf("Cronofy application %s (client_id %s, data center %s)", name, state.ClientID.ValueString(), state.DataCenter.ValueString()),
+		After:    "To remove it, " + dashboardDeleteStep(state.ClientID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -183,21 +211,9 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		// data center, as an import without one does.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 	}
-	var changed []string
-	for _, f := range []struct {
-		name        string
-		plan, state types.String
-	}{{"name", plan.Name, state.Name}, {"url", plan.URL, state.URL}, {"data_center", plan.DataCenter, state.DataCenter}} {
-		if !f.state.IsNull() && !f.plan.Equal(f.state) {
-			changed = append(changed, f.name)
-		}
-	}
-	if len(changed) > 0 {
-		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
-			fmt.Sprintf("Changing %s replaces Cronofy application %q (client_id %s, data center %s): Cronofy has no update or delete API, so the provider provisions a second application "+
-				"with a new client id and secret, and the old one keeps existing and working. After the apply, %s",
-				strings.Join(changed, ", "), state.Name.ValueString(), state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
-	}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
 func dashboardDeleteStep(clientID string) string {
@@ -238,12 +254,23 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and secret go into state as soon as the response is decoded.
+	// The id and secret go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	if oc.Resent503 > 0 {
+		// A 503 says the server did not handle the request, so the create was resent; a
+		// server that stored the application and then answered 503 would now hold two, and
+		// Cronofy has no unique key to tell. Never silent (CONTRIBUTING.md, Retries).
+		resp.Diagnostics.AddWarning("Cronofy may hold an extra application",
+			fmt.Sprintf("Cronofy answered %d create request(s) for %s with 503 Service Unavailable before it accepted one, so the provider resent the request. "+
+				"A 503 normally means nothing was stored, but if Cronofy stored an application and still answered 503, it now holds an extra application named %q that Terraform does not manage. "+
+				"Check the Cronofy dashboard (data center %s): keep the one whose client id is %s, and delete any other application of that name.",
+				oc.Resent503, plan.object(), plan.Name.ValueString(), dc, oc.ClientID))
+	}
 }
 
 // orphanHelp completes the report of a create whose answer was lost. Cronofy has no
@@ -356,7 +383,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 		name = fmt.Sprintf("%q", state.Name.ValueString())
 	}
 	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
-		fmt.Sprintf("Cronofy application %s (client_id %s, data center %s) was removed from Terraform state only. Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
+		fmt.Sprintf("Terraform no longer manages Cronofy application %s (client_id %s, data center %s), but Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
 			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
 			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
 	resp.State.RemoveResource(ctx)

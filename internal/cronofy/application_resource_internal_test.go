@@ -30,6 +30,7 @@ func model(name types.String) applicationModel {
 	return applicationModel{
 		ID: types.StringValue("cid-123"), ClientID: types.StringValue("cid-123"),
 		Name: name, URL: types.StringValue("https://app.example.com"), DataCenter: types.StringValue("de"),
+		RotateWhenChanged: types.MapNull(types.StringType), DeletionPolicy: types.StringNull(),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
 		Secret: tfx.Secret{
 			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),
@@ -53,7 +54,7 @@ func TestDelete_warnsAndLeavesState(t *testing.T) {
 			t.Fatalf("want one warning, got %v", resp.Diagnostics)
 		}
 		w := warns[0].Summary() + "\n" + warns[0].Detail()
-		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "removed from Terraform state only"} {
+		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "Terraform no longer manages"} {
 			if !strings.Contains(w, want) {
 				t.Errorf("the warning lacks %q:\n%s", want, w)
 			}

@@ -174,7 +174,7 @@ func TestBadInput_timeback(t *testing.T) {
 func TestBadInput_cronofy(t *testing.T) {
 	runBad(t, "registrar_cronofy_application", []badCase{
 		{"empty name", map[string]string{"name": `""`}, []string{"Attribute name string length must be at least 1"}},
-		{"blank name", map[string]string{"name": `"   "`}, []string{"Attribute name must not be blank"}},
+		{"blank name", map[string]string{"name": `"   "`}, []string{"Blank value", `name must contain a character other than white space; got "   "`}},
 		{"url not a URL", map[string]string{"url": `"scheduler"`}, []string{"url", "must be an absolute http or https URI"}},
 		{"relative url", map[string]string{"url": `"/callback"`}, []string{`url "/callback" must be an absolute http or https URI`, "not an OAuth redirect URI"}},
 		{"url not http", map[string]string{"url": `"ftp://scheduler.example.com"`}, []string{"must be an absolute http or https URI"}},

@@ -86,6 +86,12 @@ func (w WithImportByID) ImportState(ctx context.Context, req resource.ImportStat
 	if resp.Identity != nil && !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(IdentityFromState(ctx, resp.State, resp.Identity)...)
 	}
+	if w.Secret && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.AddWarning("Imported without its client secret",
+			fmt.Sprintf("The platform never shows a client secret again, so after this import of %s client_secret is null, and anything that references it (an output, another resource) gets null. "+
+				"If you hold the secret, record it in state with the write-only arguments client_secret_wo (from a sensitive variable or an ephemeral value) and client_secret_wo_version (any number; change it to record again), then apply: "+
+				"no API call is made and the value is never printed. Otherwise replace the application to get a new secret.", w.Object))
+	}
 }
 
 func (w WithImportByID) idFromIdentity(values map[string]string) string {

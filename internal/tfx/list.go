@@ -12,12 +12,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-// MaxListItems bounds every listing: a list resource stops after this many objects
-// (with a warning), and a paging loop never asks for more pages than it takes to reach
-// it. A platform whose paging never ends cannot keep a query running forever.
-var MaxListItems = 10000
+// MaxListItems bounds every listing: a list resource stops after this many objects,
+// with a warning (transport.MaxListObjects; a variable so that tests can lower it).
+// The paging loops are bounded by transport.Pager as well.
+var MaxListItems = transport.MaxListObjects
 
 // ListItem is one object a list call found.
 type ListItem struct {

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -32,6 +33,7 @@ var (
 	_ resource.ResourceWithImportState = &applicationResource{}
 	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
+	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 )
 
 const resourceType = "registrar_timeback_application"
@@ -54,6 +56,8 @@ type applicationModel struct {
 	PublisherID         types.String   `tfsdk:"publisher_id"`
 	SandboxClientID     types.String   `tfsdk:"sandbox_client_id"`
 	SandboxClientSecret types.String   `tfsdk:"sandbox_client_secret"`
+	RotateWhenChanged   types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy      types.String   `tfsdk:"deletion_policy"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
 }
@@ -103,9 +107,10 @@ func (f *applicationFields) fill(a *Application, c *Credentials) {
 const resourceDescription = "A draft application registered on the Timeback developer platform (`POST /applications/1.0/drafts`). " +
 	"Timeback returns the client secret only once, in the create response; the provider keeps it in state as a sensitive value.\n\n" +
 	"**Timeback has no update or delete API.** Every argument forces a new application. `terraform destroy` (and the destroy half of a replacement) " +
-	"only removes the application from Terraform state, with a warning: the draft stays on Timeback until TimeBack support removes it. " +
+	"only makes Terraform forget the application, with a warning at plan: the draft stays on Timeback until Timeback support removes it (`deletion_policy = \"PREVENT\"` makes such a plan an error instead). " +
 	"Because application names are unique across the whole platform (not only within your publisher), **a replacement needs a new `name`**: " +
-	"the old draft still holds the old one, and re-creating with the same name fails with a duplicate-name error.\n\n" +
+	"the old draft still holds the old one, and re-creating with the same name fails with a duplicate-name error. A plan that replaces the application and keeps its `name` is therefore an error. " +
+	"(`terraform apply -replace` and a tainted application reach the provider as a plain create, which cannot be told apart from a new one: change `name` for those too.)\n\n" +
 	"Decisions where the Timeback API is not documented:\n\n" +
 	"* Any 2xx create response that carries an `applicationId` is accepted (200 or 201), so a secret is never dropped over a status code.\n" +
 	"* A duplicate name is recognised as HTTP 409, or as a 400/422 whose message says the name exists.\n" +
@@ -201,7 +206,15 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       keep,
 		},
 	}
-	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, TimeBack support has to help)") {
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Change `name` at the same time (names are global and the old draft keeps its name), " +
+			"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.",
+		ElementType:   types.StringType,
+		Optional:      true,
+		PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Timeback")
+	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)") {
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{
@@ -221,6 +234,61 @@ func publisherReplace(_ context.Context, req planmodifier.StringRequest, resp *s
 	}
 	if req.PlanValue.IsUnknown() || !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
 		resp.RequiresReplace = true
+	}
+}
+
+// replacingAttributes are the arguments whose change replaces the application
+// (publisher_id is decided by publisherReplace).
+var replacingAttributes = []string{"description", "launch_url", "application_type"}
+
+// ModifyPlan catches, at plan, what would otherwise fail or surprise after approval:
+// a replacement that keeps the name (certain to fail: names are global and the old
+// draft keeps its name), and a destroy or replacement, which leaves the draft on
+// Timeback (a warning, or an error with deletion_policy PREVENT). It also warns when
+// client_secret_wo is set on a new application.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	tfx.WarnSecretWOOnCreate(ctx, req, resp)
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	left := tfx.Abandoned{
+		Platform: "Timeback",
+		Object:   state.object(),
+		After: fmt.Sprintf("Its name %q stays taken, so no new application can use it. To have the draft removed, ask Timeback support to delete application %s.",
+			state.Name.ValueString(), state.ID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, replacingAttributes...)
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	var pr stringplanmodifier.RequiresReplaceIfFuncResponse
+	publisherReplace(ctx, planmodifier.StringRequest{PlanValue: plan.PublisherID, StateValue: state.PublisherID}, &pr)
+	if pr.RequiresReplace {
+		replacedBy = append(replacedBy, "publisher_id")
+	}
+	if len(replacedBy) == 0 || !plan.Name.Equal(state.Name) {
+		// No replacement, or one that takes a new name (an unknown name is not
+		// known to stay the same).
+		tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
+		return
+	}
+	for _, a := range replacedBy {
+		resp.Diagnostics.AddAttributeError(path.Root(a), "Replacing a Timeback application needs a new name",
+			fmt.Sprintf("Changing %s replaces %s, but name stays %q. Application names are unique across the whole Timeback platform, and Timeback cannot delete the old draft, "+
+				"which keeps its name: the create of the replacement would fail with a duplicate name, after Terraform had already forgotten the old draft and its client secret. "+
+				"Change name as well (for example add a suffix such as \"-v2\"), or set %s back to the value in state, which is what Timeback holds (after an edit on Timeback, the value shown as changed in the plan).", a, state.object(), state.Name.ValueString(), a))
 	}
 }
 
@@ -355,10 +423,10 @@ func followUpWarning(diags *diag.Diagnostics, op tfx.Op, err error) {
 func orphanHelp(name string) string {
 	return "Finding the Timeback draft whose create response was lost: " +
 		fmt.Sprintf("Timeback has no API to list applications, so the provider cannot look the draft up by name. "+
-			"Look for an application named %q in the Timeback developer platform (or ask TimeBack support for its id), then import it: "+
+			"Look for an application named %q in the Timeback developer platform (or ask Timeback support for its id), then import it: "+
 			"`terraform import %s.<name> <application id>`. Applying again is safe: names are unique across the platform, so if the draft exists "+
 			"the create fails as a duplicate instead of registering a second application. Its client secret was in the lost response: "+
-			"if you cannot recover it, ask TimeBack support to remove the draft, or register under another name.", name, resourceType)
+			"if you cannot recover it, ask Timeback support to remove the draft, or register under another name.", name, resourceType)
 }
 
 func (r *applicationResource) createError(plan *applicationModel, in DraftInput, err error, diags *diag.Diagnostics) {
@@ -452,6 +520,8 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	next := state
 	next.Timeouts = plan.Timeouts
 	next.ClientSecretWOVersion = plan.ClientSecretWOVersion
+	next.DeletionPolicy = plan.DeletionPolicy
+	next.RotateWhenChanged = plan.RotateWhenChanged
 	if isSet(plan.PublisherID) {
 		// The same publisher (perhaps in other letter case), or one adopted after an
 		// import; any other change is a replacement.
@@ -463,6 +533,13 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(tfx.ApplySecretWO(ctx, req.Config, &state.Secret, &next.Secret)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if !next.ClientSecret.Equal(state.ClientSecret) && isSet(next.ClientSecret) {
+		// A restored secret is checked at the application's own token endpoint.
+		r.verifySecret(ctx, &state, next.ClientSecret.ValueString(), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
 	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
@@ -478,8 +555,8 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	switch {
 	case errors.Is(err, ErrDeleteUnsupported):
 		resp.Diagnostics.AddWarning("Timeback application left on the platform",
-			fmt.Sprintf("Timeback has no API to delete applications, so %s (client id %s) was only removed from Terraform state: the draft still exists on Timeback "+
-				"and keeps its name. To have it removed, ask TimeBack support to delete application %s. "+
+			fmt.Sprintf("Timeback has no API to delete applications, so Terraform no longer manages %s (client id %s), but the draft still exists on Timeback "+
+				"and keeps its name. To have it removed, ask Timeback support to delete application %s. "+
 				"Until then its name stays taken, so a new application needs another name.",
 				state.object(), state.ClientID.ValueString(), state.ID.ValueString()))
 	case err != nil && !transport.IsNotFound(err):
@@ -530,4 +607,37 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 			t.Secret("sandbox_client_secret", o, "sandboxCredentials/clientSecret")
 		},
 	}.StateMover()}
+}
+
+// verifySecret checks a secret restored with client_secret_wo at the application's
+// token endpoint (token_url, client credentials): a refused secret is an error, so a
+// wrong value never reaches state; one that cannot be checked is recorded with a
+// warning. No byte of the secret or of the endpoint's answer is quoted.
+func (r *applicationResource) verifySecret(ctx context.Context, state *applicationModel, secret string, diags *diag.Diagnostics) {
+	v, ok := r.client.(SecretVerifier)
+	if !ok {
+		return
+	}
+	if !isSet(state.TokenURL) || !isSet(state.ClientID) {
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked",
+			fmt.Sprintf("The state of %s has no token_url or client_id yet, so the secret given in client_secret_wo could not be checked; it was recorded as client_secret. "+
+				"To check it, change client_secret_wo_version again once a refresh has filled token_url.", state.object()))
+		return
+	}
+	err := v.VerifyClientSecret(ctx, state.TokenURL.ValueString(), state.ClientID.ValueString(), secret)
+	var unchecked *UncheckedError
+	switch {
+	case err == nil:
+	case errors.Is(err, ErrSecretRefused):
+		diags.AddAttributeError(path.Root("client_secret_wo"), "Wrong client secret in client_secret_wo",
+			fmt.Sprintf("The token endpoint of %s (%s) refused client id %s with the secret given in client_secret_wo (%v), so the secret was not recorded and state is unchanged. "+
+				"client_secret_wo records a secret you already hold; it cannot set a new one on Timeback. Give the secret Timeback issued for this application, "+
+				"or replace the application (with a new name) to get a new one.", state.object(), state.TokenURL.ValueString(), state.ClientID.ValueString(), err))
+	case errors.As(err, &unchecked):
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked",
+			fmt.Sprintf("The secret given in client_secret_wo for %s was recorded as client_secret, but it could not be checked at the token endpoint %s: %v. "+
+				"To check it later, change client_secret_wo_version again.", state.object(), state.TokenURL.ValueString(), unchecked.Err))
+	default:
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked", err.Error())
+	}
 }

@@ -257,10 +257,10 @@ func TestApplication_replace(t *testing.T) {
 				},
 			},
 			planReplace(with(func(a *app) { a.Name = "replace-me-2" })),
-			planReplace(with(func(a *app) { a.Description = "changed" })),
-			planReplace(with(func(a *app) { a.LaunchURL = "https://other.example.com/launch" })),
-			planReplace(with(func(a *app) { a.ApplicationType = "internal" })),
-			planReplace(with(func(a *app) { a.PublisherID = other })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.LaunchURL = "https://other.example.com/launch" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.ApplicationType = "internal" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.PublisherID = other })),
 			{ // a real replacement needs a new name
 				Config: env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" }).hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -278,8 +278,10 @@ func TestApplication_replace(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // keeping the name: the old draft still holds it
-				Config:      env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed again" }).hcl()),
+			{ // a tainted application reaches the provider as a plain create, which the
+				// plan cannot refuse: the old draft still holds the name
+				Config:      env.Config(with(func(a *app) { a.Name = "replace-me"; a.Description = "changed" }).hcl()),
+				Taint:       []string{addr},
 				ExpectError: acctest.ErrorMatching("names are global on the Timeback developer platform"),
 			},
 		},
@@ -366,7 +368,8 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 }
 
 // TestApplication_drift: an application removed behind Terraform's back is
-// registered again; one edited behind its back plans a replacement.
+// registered again; one edited behind its back would be replaced under
+// the same name, which the plan refuses.
 func TestApplication_drift(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
@@ -399,18 +402,16 @@ func TestApplication_drift(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // edited on the platform: the plan replaces it
+			{ // edited on the platform: the plan would replace it under the same name,
+				// which Timeback would refuse, so the plan is an error on the attribute
 				PreConfig: func() {
 					for _, a := range tn.Timeback.All() {
 						tn.Timeback.Edit(a.ApplicationID, func(a *mockapi.TimebackApp) { a.LaunchURL = "https://moved.example.com/launch" })
 					}
 				},
-				Config:             cfg,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-				},
+				Config:      cfg,
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorMatching("Replacing a Timeback application needs a new name", "Changing launch_url replaces"),
 			},
 		},
 	})

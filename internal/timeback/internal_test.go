@@ -201,7 +201,7 @@ func TestDelete_warns(t *testing.T) {
 		t.Fatalf("diagnostics %v, delete calls %d", resp.Diagnostics, f.deleted)
 	}
 	w := resp.Diagnostics.Warnings()[0]
-	for _, s := range []string{"11111111-1111-4111-8111-111111111111", "TimeBack support", "removed from Terraform state", "still exists on Timeback", "another name"} {
+	for _, s := range []string{"11111111-1111-4111-8111-111111111111", "Timeback support", "no longer manages", "still exists on Timeback", "another name"} {
 		if !strings.Contains(w.Detail(), s) {
 			t.Errorf("the warning does not say %q: %s", s, w.Detail())
 		}

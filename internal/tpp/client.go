@@ -161,15 +161,16 @@ func (c *Client) check(resp *transport.Response, method, path string, out any) e
 		return err
 	}
 	if env.Success == nil {
-		return &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no Success flag"), Snippet: "{…}"}
+		return resp.Invalid("the response has no Success flag")
 	}
 	if !*env.Success {
 		code := ResultFailure
 		if env.Result != nil {
 			code = *env.Result
 		}
+		// Body stays empty: the answer of a create is never kept where an error could show it.
 		return &ResultError{Result: code, api: &transport.APIError{
-			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Body: resp.Body, Attempts: resp.Attempts,
+			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Attempts: resp.Attempts,
 			Message: fmt.Sprintf("Success false, Result %d (%s)", code, ResultName(code)),
 		}}
 	}
@@ -213,24 +214,32 @@ func (c *Client) tokenCall(ctx context.Context, path string, body map[string]str
 	if err != nil {
 		return nil, &TokenError{Path: path, Err: err}
 	}
-	var tok tokenResponse
+	var tok *tokenResponse
 	if err := resp.Decode(&tok); err != nil {
-		return nil, &TokenError{Path: path, Err: err}
+		// Described, not wrapped: a DecodeError would count as "maybe applied".
+		return nil, &TokenError{Path: path, Err: errors.New(err.Error())}
 	}
-	if tok.AccessToken == "" {
-		return nil, &TokenError{Path: path, Err: &transport.DecodeError{Status: resp.Status, Err: errors.New("the token response has no access_token"), Snippet: "{…}"}}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, &TokenError{Path: path, Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
 	}
-	return &tok, nil
+	return tok, nil
 }
 
-// TokenError is a failed token request (/vedauth/authorize/oauth or /token).
+// TokenError is a failed token request (/vedauth/authorize/oauth or /token): an
+// authentication failure (transport.IsAuthFailure), after which the API call it was
+// for was never sent, so it never counts as maybe applied.
 type TokenError struct {
 	Path string
 	Err  error
 }
 
-func (e *TokenError) Error() string { return "obtaining a TPP access token: " + e.Err.Error() }
+func (e *TokenError) Error() string {
+	return "TPP authentication failed (obtaining an access token from " + e.Path + "), so the request was not sent: " + e.Err.Error()
+}
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// AuthFailure marks a TokenError as an authentication failure.
+func (e *TokenError) AuthFailure() bool { return true }
 
 // refreshToken swaps failed for a new token through the refresh token; when another
 // call already did so it returns the current token. ok is false when no refresh is possible.
@@ -306,7 +315,9 @@ func (c *Client) Create(ctx context.Context, a Application) (*Application, error
 	return out.Application, nil
 }
 
-// Get reads one application. A missing one gives an error for which IsNotFound is true.
+// Get reads one application. A missing one gives an error for which IsNotFound is
+// true; an answer that does not describe application id (no Application, no ID or
+// another ID) a *transport.WrongObjectError.
 func (c *Client) Get(ctx context.Context, id string) (*Application, error) {
 	var out struct {
 		Application *Application `json:"Application"`
@@ -314,8 +325,12 @@ func (c *Client) Get(ctx context.Context, id string) (*Application, error) {
 	if err := c.call(ctx, pathGet, map[string]string{"ApplicationId": id}, &out); err != nil {
 		return nil, err
 	}
-	if out.Application == nil {
-		return nil, &transport.DecodeError{Status: http.StatusOK, Err: errors.New("the response has no Application"), Snippet: "{…}"}
+	if out.Application == nil || out.Application.ID != id {
+		got := ""
+		if out.Application != nil {
+			got = out.Application.ID
+		}
+		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodPost, Path: pathGet, Want: id, Got: got}
 	}
 	return out.Application, nil
 }

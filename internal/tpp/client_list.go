@@ -3,6 +3,9 @@ package tpp
 import (
 	"context"
 	"fmt"
+	"strconv"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
 const pathEnumerate = "/vedsdk/oauth/EnumerateApplications"
@@ -12,14 +15,14 @@ const enumeratePageSize = 100
 
 // List walks EnumerateApplications page by page (Start, Count, ordered by ID) and
 // passes every application to yield until yield returns false. The walk is bounded:
-// it stops after max applications (or the pages it takes to reach them), on a short
-// or empty page, and with an error when a page brings no application not seen before
+// it stops after max applications, on a short or empty page, at transport.Pager's
+// bound, and with an error when a page brings no application not seen before
 // (a Start that TPP ignores would otherwise repeat the first page forever).
 func (c *Client) List(ctx context.Context, max int, yield func(*Application) bool) error {
+	pager := transport.NewPager("TPP", "OAuth applications", enumeratePageSize)
 	seen := map[string]bool{}
-	maxPages := max/enumeratePageSize + 1
 	start := 0
-	for page := 0; page < maxPages; page++ {
+	for {
 		var out struct {
 			Applications []Application `json:"Applications"`
 		}
@@ -42,13 +45,17 @@ func (c *Client) List(ctx context.Context, max int, yield func(*Application) boo
 				return nil
 			}
 		}
-		if len(out.Applications) < enumeratePageSize {
-			return nil
-		}
-		if fresh == 0 {
+		if fresh == 0 && len(out.Applications) > 0 {
 			return fmt.Errorf("EnumerateApplications answered Start %d with applications already listed: the listing stopped there, as paging does not advance", start)
 		}
 		start += len(out.Applications)
+		next := ""
+		if len(out.Applications) == enumeratePageSize { // a short page is the last
+			next = strconv.Itoa(start)
+		}
+		more, err := pager.Next(len(out.Applications), next)
+		if err != nil || !more {
+			return err
+		}
 	}
-	return nil
 }
