@@ -2,6 +2,7 @@ package awx
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -63,9 +64,28 @@ func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Ap
 		if body.Next != nil {
 			next = *body.Next
 		}
+		if next != "" && len(body.Results) > 0 && nextPage(next) <= page {
+			// The walk follows page numbers, so a link back to this or an earlier page
+			// would not repeat; it still means the listing cannot be trusted to end.
+			return &transport.PagingError{Platform: "AWX", What: "applications", Pages: page, Objects: seen,
+				Reason: fmt.Sprintf("its next link on page %d does not advance (it points to page %d)", page, nextPage(next))}
+		}
 		more, err := pager.Next(len(body.Results), next)
 		if err != nil || !more {
 			return err
 		}
 	}
+}
+
+// nextPage reads the page number of a next link (0 when it has none).
+func nextPage(next string) int {
+	u, err := url.Parse(next)
+	if err != nil {
+		return 0
+	}
+	p, err := strconv.Atoi(u.Query().Get("page"))
+	if err != nil {
+		return 0
+	}
+	return p
 }
