@@ -383,7 +383,7 @@ if [ -f "$BENCH/go.txt" ]; then
   OVERHEAD_US=$(printf '%s\n' "$OVERHEAD_LINES" | grep -v TraceLog | awk '{ v = $(NF - 1) + 0; if (NR == 1 || v > m) m = v } END { if (NR) printf "%.1f", m }')
 fi
 
-# Targets (issue 9), at the largest N.
+# Targets, at the largest N.
 out "## Targets (N = $MAX_N)"
 out ""
 out "| target | measured | bound | met |"

@@ -253,7 +253,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and secret go into state as soon as the response is decoded.
+	// The id and secret go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.fill(app)
 	tfx.CreateSecret(&plan.Secret, app.Secret())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

@@ -62,7 +62,7 @@ func TestClient_findByNameIsBounded(t *testing.T) {
 	var n atomic.Int32
 	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
 		page := n.Add(1)
-		fmt.Fprintf(w, `{"next":"/api/v2/applications/?page=%d","results":[{"id":%d,"name":"other","organization":1}]}`, page+1, page)
+		_, _ = fmt.Fprintf(w, `{"next":"/api/v2/applications/?page=%d","results":[{"id":%d,"name":"other","organization":1}]}`, page+1, page)
 	})
 	_, err := c.FindByName(context.Background(), "ci", 1)
 	var pe *transport.PagingError
@@ -115,7 +115,7 @@ func TestClient_basicAuthNeverInErrors(t *testing.T) {
 	const password = `s3"cret\pass`
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusUnauthorized)
-		fmt.Fprintf(w, `{"detail":"bad credentials %s for %q"}`, r.Header.Get("Authorization"), password)
+		_, _ = fmt.Fprintf(w, `{"detail":"bad credentials %s for %q"}`, r.Header.Get("Authorization"), password)
 	}))
 	defer srv.Close()
 	c, err := NewClient(testSettings(), Config{BaseURL: srv.URL, Username: "admin", Password: password})

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -72,7 +73,7 @@ type applicationModel struct {
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks Cronofy's behaviour unknown.
+// taken where contributing/platform-apis.md marks Cronofy's behaviour unknown.
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
@@ -378,14 +379,9 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	name := "(name unknown: imported)"
-	if !state.Name.IsNull() {
-		name = fmt.Sprintf("%q", state.Name.ValueString())
-	}
-	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
-		fmt.Sprintf("Terraform no longer manages Cronofy application %s (client_id %s, data center %s), but Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
-			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
-			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
+	// Cronofy has no delete API: the plan already warned that the application stays
+	// on the platform (deletion_policy), so the destroy only forgets it, quietly.
+	tflog.Info(ctx, "Cronofy application left on the platform (no delete API)", map[string]any{"client_id": state.ClientID.ValueString()})
 	resp.State.RemoveResource(ctx)
 }
 

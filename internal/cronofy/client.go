@@ -22,7 +22,7 @@ import (
 // DefaultDataCenter is the data center used when none is configured.
 const DefaultDataCenter = "us"
 
-// hosts are the documented data-center base URLs (api-reference 5.1).
+// hosts are the documented data-center base URLs (contributing/platform-apis.md §5.1).
 var hosts = map[string]string{
 	"au": "https://api-au.cronofy.com",
 	"ca": "https://api-ca.cronofy.com",

@@ -47,7 +47,7 @@ func tlsMock(t *testing.T) (*mockapi.Server, func(ctx context.Context, network, 
 }
 
 // TestClient_dataCentersReachTheirDocumentedHosts proves that each data center's
-// create goes to its documented https host (api-reference 5.1): the TLS mock records
+// create goes to its documented https host (contributing/platform-apis.md §5.1): the TLS mock records
 // the Host header of every application it provisions.
 func TestClient_dataCentersReachTheirDocumentedHosts(t *testing.T) {
 	s, dial, dialed := tlsMock(t)

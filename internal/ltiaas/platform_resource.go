@@ -75,7 +75,7 @@ var objectAsOptions = basetypes.ObjectAsOptions{}
 
 var authConfigTypes = map[string]attr.Type{"method": types.StringType, "key": types.StringType}
 
-// decisions documents the api-reference "unknowns" and how the provider reads them.
+// decisions documents the "unknowns" of contributing/platform-apis.md and how the provider reads them.
 const decisions = `
 
 **Behaviour where the LTIaaS docs are silent** (the provider takes the safe reading):
@@ -299,7 +299,8 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 
-	// Rule 2: the id goes into state as soon as the response is decoded.
+	// The id goes into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	wantActive := plan.Active.ValueBool()
 	plan.fill(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)

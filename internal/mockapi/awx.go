@@ -12,7 +12,7 @@ import (
 	"time"
 )
 
-// AWX fakes the AWX 24.x controller's OAuth2 applications API (api-reference.md §4,
+// AWX fakes the AWX 24.x controller's OAuth2 applications API (contributing/platform-apis.md §4,
 // §6.4): Django REST Framework errors, pagination, the client secret shown only in
 // the 201, "************" afterwards, no secret key for public apps, unique
 // (name, organization), the grant type read-only on update.

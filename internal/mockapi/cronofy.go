@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Cronofy fakes Cronofy's Admin API "Provision a new application" (api-reference.md
+// Cronofy fakes Cronofy's Admin API "Provision a new application" (contributing/platform-apis.md
 // §5, §6.5): POST /v1/applications answering for any data-center host (the handler
 // ignores Host and records it), Bearer admin-key auth (401 with no body), 422
 // {"errors":{"<param>":[{"key","description"}]}} for a missing or blank name or url,
@@ -108,7 +108,7 @@ func (x *Cronofy) newApp(name, url, host string) *CronofyApp {
 
 func (x *Cronofy) applications(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
-		// Only POST exists (api-reference 5.3): no read, list or delete.
+		// Only POST exists (contributing/platform-apis.md §5.3): no read, list or delete.
 		w.WriteHeader(http.StatusNotFound)
 		return
 	}

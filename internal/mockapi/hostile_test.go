@@ -206,6 +206,9 @@ func TestFaults_readAnswersWrongObject(t *testing.T) {
 			st, b := tpp("tpp-1")
 			check("tpp", st, b, func(m map[string]any) any {
 				app, _ := m["Application"].(map[string]any)
+				if list, ok := m["Applications"].([]any); ok && len(list) == 1 { // the contract's shape, the default
+					app, _ = list[0].(map[string]any)
+				}
 				return app["ID"]
 			}, "tpp-1")
 			// Used up: the next read is the object itself.

@@ -13,7 +13,7 @@ import (
 	"sync"
 )
 
-// LTIaaS fakes the LTIaaS platform-registration API (api-reference.md §2, §6.2):
+// LTIaaS fakes the LTIaaS platform-registration API (contributing/platform-apis.md §2, §6.2):
 //   - the same routes under both /admin/platforms (current docs) and /api/platforms
 //     (older docs and the Node SDK), behind `Authorization: Bearer <API key>`;
 //   - 401 with the documented envelope; every other error in the same envelope

@@ -1,5 +1,5 @@
 // Package mockapi is a fake of the five platforms' documented HTTP APIs, written
-// from api-reference.md alone (it never imports a client package). One server
+// from contributing/platform-apis.md alone (it never imports a client package). One server
 // serves all five on one loopback port; every test gets its own Tenant, an isolated
 // copy of all five platforms under the path prefix /t/<tenant>, with its own state,
 // credentials, faults and request log. Requests without the prefix go to the

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -218,7 +217,7 @@ func blockValues(block types.Object) (set map[string]string, present bool, unkno
 		case types.Bool:
 			set[name] = strconv.FormatBool(x.ValueBool())
 		default:
-			set[name] = fmt.Sprint(attr.Value(x))
+			set[name] = fmt.Sprint(x)
 		}
 	}
 	return set, present, unknown

@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -54,7 +55,6 @@ type applicationResource struct {
 type applicationModel struct {
 	applicationFields
 	PublisherID         types.String   `tfsdk:"publisher_id"`
-	SandboxClientID     types.String   `tfsdk:"sandbox_client_id"`
 	SandboxClientSecret types.String   `tfsdk:"sandbox_client_secret"`
 	RotateWhenChanged   types.Map      `tfsdk:"rotate_when_changed"`
 	DeletionPolicy      types.String   `tfsdk:"deletion_policy"`
@@ -74,6 +74,9 @@ type applicationFields struct {
 	ClientID        types.String `tfsdk:"client_id"`
 	Scopes          types.List   `tfsdk:"scopes"`
 	TokenURL        types.String `tfsdk:"token_url"`
+	SandboxClientID types.String `tfsdk:"sandbox_client_id"`
+	SandboxScopes   types.List   `tfsdk:"sandbox_scopes"`
+	SandboxTokenURL types.String `tfsdk:"sandbox_token_url"`
 }
 
 // fill copies GET /applications/1.0/{id} and, when c is not nil, GET …/credentials
@@ -99,11 +102,31 @@ func (f *applicationFields) fill(a *Application, c *Credentials) {
 		}
 		f.Scopes = tfx.ListFromStrings(c.ProductionCredentials.Scopes)
 		f.TokenURL = types.StringValue(c.ProductionCredentials.TokenURL)
+		if sb := c.SandboxCredentials; sb != nil {
+			if sb.ClientID != "" {
+				f.SandboxClientID = types.StringValue(sb.ClientID)
+			}
+			f.SandboxScopes = tfx.ListFromStrings(sb.Scopes)
+			if sb.TokenURL != "" {
+				f.SandboxTokenURL = types.StringValue(sb.TokenURL)
+			}
+		}
+	}
+	// Without sandboxCredentials what the fields hold stays (the create response's
+	// sandbox client id); what is still unknown is null.
+	if f.SandboxClientID.IsUnknown() {
+		f.SandboxClientID = types.StringNull()
+	}
+	if f.SandboxScopes.IsUnknown() {
+		f.SandboxScopes = types.ListNull(types.StringType)
+	}
+	if f.SandboxTokenURL.IsUnknown() {
+		f.SandboxTokenURL = types.StringNull()
 	}
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks a fact unknown.
+// taken where contributing/platform-apis.md marks a fact unknown.
 const resourceDescription = "A draft application registered on the Timeback developer platform (`POST /applications/1.0/drafts`). " +
 	"Timeback returns the client secret only once, in the create response; the provider keeps it in state as a sensitive value.\n\n" +
 	"**Timeback has no update or delete API.** Every argument forces a new application. `terraform destroy` (and the destroy half of a replacement) " +
@@ -116,7 +139,9 @@ const resourceDescription = "A draft application registered on the Timeback deve
 	"* A duplicate name is recognised as HTTP 409, or as a 400/422 whose message says the name exists.\n" +
 	"* The publisher-ambiguity `nextAction` body is shown in full; any UUID inside it is listed as a publisher id to set in `publisher_id`.\n" +
 	"* A create whose response is lost is never sent again blindly, and Timeback has no list endpoint to look the draft up by name: the provider reports it and asks you to find it on the platform (or through support) and import it.\n" +
-	"* The sandbox credential pair is read from an optional `sandboxCredentials` object (`clientId`, `clientSecret`) in the create response, when present; the field names are not documented, so `sandbox_client_id` and `sandbox_client_secret` stay null when Timeback sends them under other names. The sandbox secret, like the main one, is kept in state and never read back; it cannot be restored after an import.\n" +
+	"* The sandbox credential pair comes in the create response's `sandboxCredentials` object (`clientId`, `clientSecret`), which the sandbox docs say every registration carries. " +
+	"`GET …/credentials` returns `sandboxCredentials` (`clientId`, `scopes`, `tokenUrl`, no secret) next to `productionCredentials`: `sandbox_client_id`, `sandbox_scopes` and `sandbox_token_url` are read from it on every refresh, so an import fills them. " +
+	"The sandbox secret, like the main one, is kept in state and never read back; it stays null after an import. When Timeback sends no sandbox pair, the sandbox attributes are null.\n" +
 	"* `GET /applications/1.0/{id}` is read as `LtiApplicationOutput`; its `status` is not treated as deleted (a warning is shown for `tobedeleted` or `inactive`).\n" +
 	"* `publisher_id` is not in the read model, so after an import it is null until set in configuration; setting it then does not force a replacement.\n" +
 	"* Without `application_type`, Timeback's default is used and recorded in state."
@@ -195,12 +220,23 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       keep,
 		},
 		"sandbox_client_id": schema.StringAttribute{
-			MarkdownDescription: "The sandbox client id, when the create response carries a `sandboxCredentials` object (its field names are not documented; null otherwise).",
+			MarkdownDescription: "The sandbox client id (`sandboxCredentials.clientId` of the create response and of the credentials read; null when Timeback sends no sandbox pair). Filled after an import too.",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"sandbox_scopes": schema.ListAttribute{
+			MarkdownDescription: "The scopes the sandbox client may request (`sandboxCredentials.scopes` of the credentials read).",
+			ElementType:         types.StringType,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+		},
+		"sandbox_token_url": schema.StringAttribute{
+			MarkdownDescription: "The sandbox client's token endpoint (`sandboxCredentials.tokenUrl` of the credentials read).",
 			Computed:            true,
 			PlanModifiers:       keep,
 		},
 		"sandbox_client_secret": schema.StringAttribute{
-			MarkdownDescription: "The sandbox client secret, from the same `sandboxCredentials` object. Like `client_secret` it is shown only once, kept in state (sensitive) and never read back; it stays null after an import.",
+			MarkdownDescription: "The sandbox client secret, from the create response's `sandboxCredentials` object. Like `client_secret` it is shown only once, kept in state (sensitive) and never read back; it stays null after an import.",
 			Computed:            true,
 			Sensitive:           true,
 			PlanModifiers:       keep,
@@ -355,7 +391,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and the secrets go into state as soon as the response is decoded.
+	// The id and the secrets go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(draft.ApplicationID)
 	plan.AppURN = types.StringValue(draft.AppURN)
 	plan.ClientID = types.StringValue(draft.ClientID)
@@ -377,6 +414,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	// Not known until the follow-up calls; state cannot hold unknown values.
 	plan.Scopes = types.ListNull(types.StringType)
 	plan.TokenURL = types.StringNull()
+	plan.SandboxScopes = types.ListNull(types.StringType)
+	plan.SandboxTokenURL = types.StringNull()
 	if plan.ApplicationType.IsUnknown() {
 		plan.ApplicationType = types.StringNull()
 	}
@@ -551,14 +590,12 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Timeback has no delete API: the plan already warned that the draft stays on the
+	// platform (deletion_policy), so the destroy only forgets it, quietly.
 	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
 	switch {
 	case errors.Is(err, ErrDeleteUnsupported):
-		resp.Diagnostics.AddWarning("Timeback application left on the platform",
-			fmt.Sprintf("Timeback has no API to delete applications, so Terraform no longer manages %s (client id %s), but the draft still exists on Timeback "+
-				"and keeps its name. To have it removed, ask Timeback support to delete application %s. "+
-				"Until then its name stays taken, so a new application needs another name.",
-				state.object(), state.ClientID.ValueString(), state.ID.ValueString()))
+		tflog.Info(ctx, "Timeback application left on the platform (no delete API)", map[string]any{"id": state.ID.ValueString()})
 	case err != nil && !transport.IsNotFound(err):
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
 	}

@@ -160,6 +160,15 @@ type Credentials struct {
 		Scopes   []string `json:"scopes"`
 		TokenURL string   `json:"tokenUrl"`
 	} `json:"productionCredentials"`
+	// SandboxCredentials is the sandbox client (no secret either); nil when absent.
+	SandboxCredentials *ClientCredentials `json:"sandboxCredentials"`
+}
+
+// ClientCredentials is one environment's client as the credentials read shows it.
+type ClientCredentials struct {
+	ClientID string   `json:"clientId"`
+	Scopes   []string `json:"scopes"`
+	TokenURL string   `json:"tokenUrl"`
 }
 
 // CreateDraft registers a draft application. The POST is duplicate-safe: names are

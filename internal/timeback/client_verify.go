@@ -45,7 +45,7 @@ func (e *UncheckedError) Unwrap() error { return e.Err }
 // loopback address), and the token issued is dropped.
 func (c *Client) VerifyClientSecret(ctx context.Context, tokenURL, clientID, secret string) error {
 	u, err := url.Parse(tokenURL)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && loopback(u.Hostname()))) {
+	if err != nil || u.Host == "" || (u.Scheme != "https" && (u.Scheme != "http" || !loopback(u.Hostname()))) {
 		return &UncheckedError{Err: fmt.Errorf("token_url %q is not an https URL", tokenURL)}
 	}
 	basic := base64.StdEncoding.EncodeToString([]byte(clientID + ":" + secret))

@@ -88,7 +88,7 @@ func TestModifyPlan_secretWOOnCreateWarns(t *testing.T) {
 	empty, _ := newState(t, r, nil)
 	_, pl := newState(t, r, map[string]string{"name": "n", "description": "d", "launch_url": "https://a.example/", "client_secret_wo": "held"})
 	resp := &resource.ModifyPlanResponse{Plan: pl}
-	r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{State: empty, Plan: pl, Config: tfsdk.Config{Schema: pl.Schema, Raw: pl.Raw}}, resp)
+	r.ModifyPlan(context.Background(), resource.ModifyPlanRequest{State: empty, Plan: pl, Config: tfsdk.Config(pl)}, resp)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
 		t.Fatalf("want one warning: %v", resp.Diagnostics)
 	}

@@ -64,7 +64,7 @@ func idempotent(method string) bool {
 	return false
 }
 
-// CheckRetry is the retry policy (design rule 7):
+// CheckRetry is the retry policy (CONTRIBUTING.md, Retries):
 //   - idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS): connection errors, 429, 502, 503, 504;
 //   - other methods (POST, PATCH): 429 and 503, and connection errors that happened before the
 //     request was written; 502/504 only when the request is marked DuplicateSafe.
