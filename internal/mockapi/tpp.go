@@ -266,7 +266,6 @@ func (x *TPP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		"/vedsdk/oauth/deleteapplication":     {handler: x.delete, auth: true},
 		"/vedsdk/oauth/grantcount":            {handler: x.grantCount, auth: true, auditor: true},
 	}
-	routes["/vedsdk/oauth/enumerateapplications"] = route{handler: x.enumerate, auth: true, auditor: true} // tpp_list.go
 	rt, ok := routes[p]
 	if !ok {
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "invalid_request", "error_description": "No HTTP resource was found that matches the request URI."})

@@ -50,11 +50,20 @@ func (r *applicationListResource) Configure(_ context.Context, req resource.Conf
 func (r *applicationListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	op := tfx.Op{Verb: "list", Object: "TPP OAuth applications", Credentials: credentialsHint}
 	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
-		// One more than the bound, so that ListStream can tell a truncated listing.
-		return r.client.List(ctx, tfx.MaxListItems+1, func(a *Application) bool {
+		// EnumerateApplications is read whole (bounded by transport.Pager);
+		// ListStream bounds how many become results.
+		all, err := r.client.List(ctx)
+		if err != nil {
+			return err
+		}
+		for i := range all {
+			a := &all[i]
 			var fields applicationFields
 			fields.fill(a)
-			return yield(tfx.ListItem{DisplayName: fmt.Sprintf("%s (%s)", a.Name, a.ID), Fields: &fields})
-		})
+			if !yield(tfx.ListItem{DisplayName: fmt.Sprintf("%s (%s)", a.Name, a.ID), Fields: &fields}) {
+				return nil
+			}
+		}
+		return nil
 	})
 }
