@@ -32,7 +32,7 @@ run "registers_the_tool" {
   }
 
   assert {
-    condition     = output.timeback.name == "Registrar module test v${run.setup.release}"
+    condition     = output.timeback.name == "Registrar module test v${var.release}"
     error_message = "The Timeback name must be \"<name> v<release>\"."
   }
   assert {
@@ -61,33 +61,40 @@ run "registers_the_tool" {
   }
 }
 
+# The earlier run's outputs reach the assertions through variables: OpenTofu's
+# `tofu test` accepts run.<name> references in variables blocks, not in conditions.
 run "rotates_the_automation_secret" {
   variables {
     release    = run.setup.release
     automation = { organization = 1, rotation = "2026-q4" }
+    # What the first run registered, for the assertions below.
+    automation_client_id_before = run.registers_the_tool.automation.client_id
+    timeback_id_before          = run.registers_the_tool.timeback.id
+    platform_id_before          = run.registers_the_tool.lti_registration.platform_id
   }
   assert {
-    condition     = output.automation.client_id != run.registers_the_tool.automation.client_id
+    condition     = output.automation.client_id != var.automation_client_id_before
     error_message = "A new rotation label must replace the AWX application (new client id and secret)."
   }
   assert {
-    condition     = output.timeback.id == run.registers_the_tool.timeback.id && output.lti_registration.platform_id == run.registers_the_tool.lti_registration.platform_id
+    condition     = output.timeback.id == var.timeback_id_before && output.lti_registration.platform_id == var.platform_id_before
     error_message = "Rotating the AWX secret must leave the Timeback and LTIaaS registrations alone."
   }
 }
 
 run "deactivates_the_lms_and_drops_automation" {
   variables {
-    release    = run.setup.release
-    automation = null
-    lms        = merge(var.lms, { active = false })
+    release            = run.setup.release
+    automation         = null
+    lms                = merge(var.lms, { active = false })
+    platform_id_before = run.registers_the_tool.lti_registration.platform_id
   }
   assert {
     condition     = output.automation == null && output.automation_client_secret == null
     error_message = "Without var.automation the module must register no AWX application."
   }
   assert {
-    condition     = !output.lti_registration.active && output.lti_registration.platform_id == run.registers_the_tool.lti_registration.platform_id
+    condition     = !output.lti_registration.active && output.lti_registration.platform_id == var.platform_id_before
     error_message = "active = false must deactivate the same LTIaaS registration in place."
   }
 }
