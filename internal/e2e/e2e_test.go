@@ -1,5 +1,6 @@
-// Package e2e runs the real provider binary under the real terraform CLI (through
-// dev_overrides), the way users run it, for what in-process acceptance tests cannot
+// Package e2e runs the real provider binary under the real CLI (through
+// dev_overrides), the way users run it: terraform on PATH, or the terraform or tofu
+// binary TF_ACC_TERRAFORM_PATH names, for what in-process acceptance tests cannot
 // show: what Terraform and the provider print and log, and a CLI interrupted by SIGINT.
 package e2e
 
