@@ -84,17 +84,28 @@ run "rotates_the_automation_secret" {
 
 run "deactivates_the_lms_and_drops_automation" {
   variables {
-    release            = run.setup.release
-    automation         = null
-    lms                = merge(var.lms, { active = false })
-    platform_id_before = run.registers_the_tool.lti_registration.platform_id
+    release    = run.setup.release
+    automation = null
+    # Spelled out: OpenTofu does not resolve var.lms (the file's variables) here.
+    lms = {
+      url                     = "https://canvas.example.edu"
+      client_id               = "10000000000001"
+      name                    = "Example Canvas"
+      authentication_endpoint = "https://canvas.example.edu/api/lti/authorize_redirect"
+      access_token_endpoint   = "https://canvas.example.edu/login/oauth2/token"
+      jwks_url                = "https://canvas.example.edu/api/lti/security/jwks"
+      active                  = false
+    }
+    # The previous run checked that it kept the first run's registration. (Under
+    # OpenTofu 1.12.6 run.registers_the_tool is unknown in this run.)
+    registered_platform_id = run.rotates_the_automation_secret.lti_registration.platform_id
   }
   assert {
     condition     = output.automation == null && output.automation_client_secret == null
     error_message = "Without var.automation the module must register no AWX application."
   }
   assert {
-    condition     = !output.lti_registration.active && output.lti_registration.platform_id == var.platform_id_before
+    condition     = !output.lti_registration.active && output.lti_registration.platform_id == var.registered_platform_id
     error_message = "active = false must deactivate the same LTIaaS registration in place."
   }
 }
