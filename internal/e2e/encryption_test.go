@@ -21,6 +21,9 @@ terraform {
   encryption {
     key_provider "pbkdf2" "main" {
       passphrase = var.state_passphrase
+      # The minimum OpenTofu accepts (default 600000): each command derives the key
+      # several times, and this test runs nine commands.
+      iterations = 200000
     }
     method "aes_gcm" "main" {
       keys = key_provider.pbkdf2.main
