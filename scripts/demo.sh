@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s.%N)
-VERSION=0.1.0
+VERSION=$(cat VERSION)
 DEMO=$(mktemp -d "${TMPDIR:-/tmp}/registrar-demo.XXXXXX")
 MOCK_PID=""
 cleanup() {
@@ -13,7 +13,8 @@ cleanup() {
   rm -rf "$DEMO"
 }
 trap cleanup EXIT
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Bold headings on a terminal only: no escape codes in CI logs or when piped.
+if [ -t 1 ]; then step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }; else step() { printf '\n== %s\n' "$*"; }; fi
 
 command -v terraform >/dev/null || { echo "make demo needs the terraform CLI (1.11+) on PATH"; exit 1; }
 
@@ -58,7 +59,8 @@ step "terraform init (offline, from the local mirror)"
 terraform init -input=false -no-color | grep -E "Installing|Installed|successfully initialized" || true
 
 step "terraform apply"
-terraform apply -input=false -auto-approve -no-color
+# The outputs are shown once, below, not also at the end of the apply.
+terraform apply -input=false -auto-approve -no-color | sed '/^Outputs:/,$d'
 
 step "What was registered (secrets stay in state, never printed)"
 terraform output -raw summary
@@ -76,8 +78,11 @@ if [ "$code" -ne 0 ]; then cat "$DEMO/plan.txt"; echo "FAIL: the second plan is 
 grep -E "No changes" "$DEMO/plan.txt"
 
 step "terraform destroy"
-# Platforms without a delete API (Timeback, Cronofy) warn that the object stays there.
-terraform destroy -input=false -auto-approve -no-color | sed -n '/^Warning:/,$p' 
+# Platforms without a delete API (Timeback, Cronofy) warn that the object stays there:
+# expected here, so each warning is shown as one line (its title and resource).
+terraform destroy -input=false -auto-approve -no-color > "$DEMO/destroy.txt" 2>&1 || { cat "$DEMO/destroy.txt"; exit 1; }
+awk '/^Warning: /{w=$0; getline; getline; sub(/^[ ]*with /,"",$0); sub(/,$/,"",$0); print w " (" $0 ")"}' "$DEMO/destroy.txt" | sort -u
+grep -E '^Destroy complete' "$DEMO/destroy.txt"
 
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" 'BEGIN { printf "\nDemo finished in %.1f s.\n", e - s }'

@@ -15,10 +15,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -29,6 +31,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
@@ -38,32 +41,48 @@ const resourceType = "registrar_cronofy_application"
 // NewApplicationResource returns the registrar_cronofy_application resource.
 // Cronofy can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	r := &applicationResource{WithImportByID: importByID}
+	r := &applicationResource{WithImportByID: importByID, WithIdentity: identity}
 	r.Parse = r.parseImportID
+	r.FromIdentity = func(v map[string]string) string {
+		if v["data_center"] == "" {
+			return v["client_id"]
+		}
+		return v["data_center"] + "/" + v["client_id"]
+	}
 	return r
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
 type applicationModel struct {
-	ID         types.String   `tfsdk:"id"`
-	Name       types.String   `tfsdk:"name"`
-	URL        types.String   `tfsdk:"url"`
-	DataCenter types.String   `tfsdk:"data_center"`
-	ClientID   types.String   `tfsdk:"client_id"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ID         types.String `tfsdk:"id"`
+	Name       types.String `tfsdk:"name"`
+	URL        types.String `tfsdk:"url"`
+	DataCenter types.String `tfsdk:"data_center"`
+	ClientID   types.String `tfsdk:"client_id"`
+	// RotateWhenChanged replaces the application when any value changes.
+	RotateWhenChanged types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
+	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+	// The verification call (application_verify.go).
+	RedirectURIs       types.Set    `tfsdk:"redirect_uris"`
+	ContactEmail       types.String `tfsdk:"contact_email"`
+	ContactDisplayName types.String `tfsdk:"contact_display_name"`
+	Verification       types.Object `tfsdk:"verification"`
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks Cronofy's behaviour unknown.
+// taken where contributing/platform-apis.md marks Cronofy's behaviour unknown.
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"except `redirect_uris` and the contact, which go through Cronofy's verification call (authenticated with the application's secret from state; it also moves the application into production mode): adding URIs or changing the contact calls it again in place, removing a URI replaces the application, and a failed call after the create is a warning that the next apply retries, " +
 	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
 	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
 	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
@@ -71,6 +90,9 @@ const resourceDescription = "An application provisioned through Cronofy's Admin 
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
+	// State moved from a restapi_object has no data_center until the next apply
+	// records it, so the identity gains its data_center then.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -85,7 +107,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Required:            true,
 			Validators: []validator.String{
 				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(regexp.MustCompile(`\S`), "must not be blank"),
+				tfx.NotBlank(),
 			},
 			PlanModifiers: []planmodifier.String{replaceUnlessNull(importedDescription)},
 		},
@@ -115,6 +137,16 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
+	for k, v := range verificationAttributes() {
+		attrs[k] = v
+	}
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
+		ElementType:         types.StringType,
+		Optional:            true,
+		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
 	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
 		attrs[k] = v
 	}
@@ -147,23 +179,44 @@ func replaceUnlessNull(description string) planmodifier.String {
 	)
 }
 
-// ModifyPlan shows the default data center in the plan of a new application, and
-// warns that a replacement leaves the old application in Cronofy.
+// ModifyPlan shows the default data center in the plan of a new application, warns
+// when client_secret_wo is set on a new one, and, for a destroy or a replacement,
+// warns that the application stays in Cronofy (or refuses the plan with
+// deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() {
-		return // destroy: Delete warns
+	var removedURIs []string
+	if !req.Plan.Raw.IsNull() {
+		removedURIs = planVerification(ctx, req, resp)
 	}
 	if req.State.Raw.IsNull() {
+		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_center"), &dc)...)
-		if dc.IsNull() && r.client != nil {
+		if dc.IsNull() && r.client != nil && !req.Plan.Raw.IsNull() {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 		}
 		return
 	}
-	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := "(name unknown: imported)"
+	if !state.Name.IsNull() {
+		name = fmt.Sprintf("%q", state.Name.ValueString())
+	}
+	left := tfx.Abandoned{
+		Platform: "Cronofy",
+		Object:   fmt.Sprintf("Cronofy application %s (client_id %s, data center %s)", name, state.ClientID.ValueString(), state.DataCenter.ValueString()),
+		After:    "To remove it, " + dashboardDeleteStep(state.ClientID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -172,21 +225,13 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		// data center, as an import without one does.
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("data_center"), r.client.DataCenter())...)
 	}
-	var changed []string
-	for _, f := range []struct {
-		name        string
-		plan, state types.String
-	}{{"name", plan.Name, state.Name}, {"url", plan.URL, state.URL}, {"data_center", plan.DataCenter, state.DataCenter}} {
-		if !f.state.IsNull() && !f.plan.Equal(f.state) {
-			changed = append(changed, f.name)
-		}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	if len(removedURIs) > 0 {
+		// Cronofy's verification call can add redirect URIs, never remove one.
+		replacedBy = append(replacedBy, "redirect_uris")
 	}
-	if len(changed) > 0 {
-		resp.Diagnostics.AddWarning("Replacing a Cronofy application leaves the old one behind",
-			fmt.Sprintf("Changing %s replaces Cronofy application %q (client_id %s, data center %s): Cronofy has no update or delete API, so the provider provisions a second application "+
-				"with a new client id and secret, and the old one keeps existing and working. After the apply, %s",
-				strings.Join(changed, ", "), state.Name.ValueString(), state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
-	}
+	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
 func dashboardDeleteStep(clientID string) string {
@@ -227,11 +272,28 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and secret go into state as soon as the response is decoded.
+	// The id and secret go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
+	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	if oc.Resent503 > 0 {
+		// A 503 says the server did not handle the request, so the create was resent; a
+		// server that stored the application and then answered 503 would now hold two, and
+		// Cronofy has no unique key to tell. Never silent (CONTRIBUTING.md, Retries).
+		resp.Diagnostics.AddWarning("Cronofy may hold an extra application",
+			fmt.Sprintf("Cronofy answered %d create request(s) for %s with 503 Service Unavailable before it accepted one, so the provider resent the request. "+
+				"A 503 normally means nothing was stored, but if Cronofy stored an application and still answered 503, it now holds an extra application named %q that Terraform does not manage. "+
+				"Check the Cronofy dashboard (data center %s): keep the one whose client id is %s, and delete any other application of that name.",
+				oc.Resent503, plan.object(), plan.Name.ValueString(), dc, oc.ClientID))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyAfterCreate(ctx, &plan, resp)
 }
 
 // orphanHelp completes the report of a create whose answer was lost. Cronofy has no
@@ -304,11 +366,15 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 
 // Read cannot ask Cronofy anything: there is no read API. The state stays as it is,
 // and no request is sent.
-func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+func (r *applicationResource) Read(ctx context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+	// The state stays as it is; state written before identities existed gets one.
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+}
 
-// Update only records values without an API call: client_secret_wo (when its version
+// Update records values without an API call: client_secret_wo (when its version
 // changes), after an import the configured name and url, and after a move the data
-// center. Every other change replaces the application.
+// center. Its one call is verification, when redirect_uris grew or the contact
+// changed (application_verify.go). Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -324,7 +390,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.verifyOnUpdate(ctx, &plan, &state, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // Delete cannot delete on Cronofy: there is no delete API. The resource leaves state
@@ -335,14 +406,9 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	name := "(name unknown: imported)"
-	if !state.Name.IsNull() {
-		name = fmt.Sprintf("%q", state.Name.ValueString())
-	}
-	resp.Diagnostics.AddWarning("Cronofy application left in Cronofy",
-		fmt.Sprintf("Cronofy application %s (client_id %s, data center %s) was removed from Terraform state only. Cronofy's Admin API has no delete call, so the application still exists and its client secret still works. "+
-			"If this destroy is part of a replacement, this is the old application, left behind; the new one is in state.\n\nTo finish, %s",
-			name, state.ClientID.ValueString(), state.DataCenter.ValueString(), dashboardDeleteStep(state.ClientID.ValueString())))
+	// Cronofy has no delete API: the plan already warned that the application stays
+	// on the platform (deletion_policy), so the destroy only forgets it, quietly.
+	tflog.Info(ctx, "Cronofy application left on the platform (no delete API)", map[string]any{"client_id": state.ClientID.ValueString()})
 	resp.State.RemoveResource(ctx)
 }
 
@@ -358,6 +424,10 @@ var importByID = tfx.WithImportByID{
 	Example:      "<data_center>/<client_id>",
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "data_center", Description: "The Cronofy data center the application lives in (au, ca, de, sg, uk, us)."}, {Name: "client_id", Description: "The application's OAuth client id."}}}
 
 // parseImportID splits an import id into the attributes it sets.
 func (r *applicationResource) parseImportID(id, usage string, diags *diag.Diagnostics) map[string]string {

@@ -2,7 +2,6 @@ package cronofy
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -30,36 +29,26 @@ func model(name types.String) applicationModel {
 	return applicationModel{
 		ID: types.StringValue("cid-123"), ClientID: types.StringValue("cid-123"),
 		Name: name, URL: types.StringValue("https://app.example.com"), DataCenter: types.StringValue("de"),
+		RotateWhenChanged: types.MapNull(types.StringType), DeletionPolicy: types.StringNull(),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
 		Secret: tfx.Secret{
 			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),
 		},
+		RedirectURIs: types.SetNull(types.StringType), ContactEmail: types.StringNull(), ContactDisplayName: types.StringNull(),
+		Verification: types.ObjectNull(verificationTypes),
 	}
 }
 
-// TestDelete_warnsAndLeavesState: there is no delete API; Delete removes the resource
-// from state with a warning naming the client id and the dashboard step, and never
-// needs (or calls) the client.
-func TestDelete_warnsAndLeavesState(t *testing.T) {
+// TestDelete_leavesStateQuietly: there is no delete API; Delete removes the resource
+// from state without a diagnostic (the plan already warned, once, that the application
+// stays on the platform) and never needs (or calls) the client.
+func TestDelete_leavesStateQuietly(t *testing.T) {
 	for _, name := range []types.String{types.StringValue("Scheduler"), types.StringNull()} {
 		st := stateOf(t, model(name))
 		resp := resource.DeleteResponse{State: st}
 		(&applicationResource{}).Delete(context.Background(), resource.DeleteRequest{State: st}, &resp)
-		if resp.Diagnostics.HasError() {
-			t.Fatalf("errors: %v", resp.Diagnostics)
-		}
-		warns := resp.Diagnostics.Warnings()
-		if len(warns) != 1 {
-			t.Fatalf("want one warning, got %v", resp.Diagnostics)
-		}
-		w := warns[0].Summary() + "\n" + warns[0].Detail()
-		for _, want := range []string{"client_id cid-123", "data center de", "Cronofy developer dashboard", "client ID is cid-123", "left behind", "removed from Terraform state only"} {
-			if !strings.Contains(w, want) {
-				t.Errorf("the warning lacks %q:\n%s", want, w)
-			}
-		}
-		if strings.Contains(w, "canary-secret-value") {
-			t.Error("the warning shows the secret")
+		if len(resp.Diagnostics) != 0 {
+			t.Fatalf("want no diagnostics at apply (the plan warns), got %v", resp.Diagnostics)
 		}
 		if !resp.State.Raw.IsNull() {
 			t.Error("the resource is still in state")

@@ -22,7 +22,7 @@ import (
 // DefaultDataCenter is the data center used when none is configured.
 const DefaultDataCenter = "us"
 
-// hosts are the documented data-center base URLs (api-reference 5.1).
+// hosts are the documented data-center base URLs (contributing/platform-apis.md §5.1).
 var hosts = map[string]string{
 	"au": "https://api-au.cronofy.com",
 	"ca": "https://api-ca.cronofy.com",
@@ -149,6 +149,11 @@ type CreateInput struct {
 type OAuthClient struct {
 	ClientID     string `json:"client_id"`
 	ClientSecret string `json:"client_secret"`
+	// Resent503 is how many earlier attempts of this create were answered 503 and
+	// sent again (transport.Response.Resent503). Cronofy keeps no unique key, so when
+	// it is above 0 a server that stored an application and still answered 503 has
+	// registered more than one: the resource warns the user to check the dashboard.
+	Resent503 int `json:"-"`
 }
 
 // Create provisions an application in the data center ("" for the client's own).
@@ -174,8 +179,9 @@ func (c *Client) Create(ctx context.Context, dc string, in CreateInput) (*OAuthC
 		return nil, err
 	}
 	if out.OAuthClient == nil || out.OAuthClient.ClientID == "" || out.OAuthClient.ClientSecret == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no oauth_client with a client_id and client_secret"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no oauth_client with a client_id and client_secret")
 	}
+	out.OAuthClient.Resent503 = resp.Resent503
 	return out.OAuthClient, nil
 }
 

@@ -47,7 +47,7 @@ func tlsMock(t *testing.T) (*mockapi.Server, func(ctx context.Context, network, 
 }
 
 // TestClient_dataCentersReachTheirDocumentedHosts proves that each data center's
-// create goes to its documented https host (api-reference 5.1): the TLS mock records
+// create goes to its documented https host (contributing/platform-apis.md §5.1): the TLS mock records
 // the Host header of every application it provisions.
 func TestClient_dataCentersReachTheirDocumentedHosts(t *testing.T) {
 	s, dial, dialed := tlsMock(t)
@@ -236,5 +236,44 @@ func TestClient_503IsResentOnce(t *testing.T) {
 	}
 	if n := len(tn.Requests()); n != 3 {
 		t.Fatalf("%d requests, want 3 (two 503s, then the create)", n)
+	}
+	// The caller learns that the create was resent after 503s (an earlier attempt may
+	// have registered an application too), and a plain create says none was.
+	if oc.Resent503 != 2 {
+		t.Fatalf("Resent503 = %d, want 2", oc.Resent503)
+	}
+	oc, err = c.Create(context.Background(), "", CreateInput{Name: "b", URL: "https://b.example"})
+	if err != nil || oc.Resent503 != 0 {
+		t.Fatalf("a create without 503: Resent503 %v, %v", oc, err)
+	}
+}
+
+// TestClient_createResponseIsNeverQuoted: a malformed 2xx create answer (truncated,
+// trailing bytes, without oauth_client) is reported as maybe applied, without a byte
+// of the body, which holds the new client secret.
+func TestClient_createResponseIsNeverQuoted(t *testing.T) {
+	const secret = "CRONOFY-issued-secret-77aa"
+	for _, body := range []string{
+		`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"`,
+		`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"}}}`,
+		`{"client_secret":"` + secret + `"}`,
+		`null`,
+	} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusCreated)
+			_, _ = w.Write([]byte(body))
+		}))
+		c, err := NewClient(testSettings(), Config{AdminAPIKey: "admin-key-canary", BaseURL: srv.URL})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
+		srv.Close()
+		if err == nil || !transport.MaybeApplied(err) {
+			t.Fatalf("body %s: want a maybe-applied error, got %v", body, err)
+		}
+		if strings.Contains(err.Error(), secret[:10]) {
+			t.Fatalf("body %s: the error quotes the body: %v", body, err)
+		}
 	}
 }

@@ -117,6 +117,15 @@ func (authConfigValidator) ValidateObject(_ context.Context, req validator.Objec
 		return
 	}
 	if summary, detail, ok := CheckKey(method.ValueString(), key.ValueString()); !ok {
-		resp.Diagnostics.AddAttributeError(req.Path.AtName("key"), summary, detail)
+		// A key of another method's shape (a PEM block with JWK_KEY, a URL with
+		// JWK_KEY, ...) is most likely the wrong method: point at method then.
+		at := req.Path.AtName("key")
+		if strings.Contains(detail, "use method =") {
+			// Terraform cannot underline an attribute inside an object value, so
+			// the message names it as well.
+			at = req.Path.AtName("method")
+			detail = "auth_config.method is probably wrong. " + detail
+		}
+		resp.Diagnostics.AddAttributeError(at, summary, detail)
 	}
 }

@@ -100,8 +100,8 @@ func decodePlatform(resp *transport.Response) (*Registration, error) {
 	if err := resp.Decode(&p); err != nil {
 		return nil, err
 	}
-	if p.ID == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no id"), Snippet: "{…}"}
+	if p.ID == "" { // also for a null body
+		return nil, resp.Invalid("the response has no id")
 	}
 	return &p, nil
 }
@@ -118,13 +118,32 @@ func (c *Client) Create(ctx context.Context, in Input) (*Registration, error) {
 	return decodePlatform(resp)
 }
 
-// Get reads one platform; a 404 is returned as an error (transport.IsNotFound).
+// Get reads one platform; a 404 is returned as an error (transport.IsNotFound), and
+// a body that does not describe platform id ({}, null, no id or another id) as a
+// *transport.WrongObjectError.
 func (c *Client) Get(ctx context.Context, id string) (*Registration, error) {
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodGet, Path: c.path(id)})
+	return c.one(ctx, http.MethodGet, id, nil)
+}
+
+// one sends a request about platform id and checks that the answer describes it.
+func (c *Client) one(ctx context.Context, method, id string, body any) (*Registration, error) {
+	path := c.path(id)
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
 	if err != nil {
 		return nil, err
 	}
-	return decodePlatform(resp)
+	var p *Registration
+	if err := resp.Decode(&p); err != nil {
+		return nil, err
+	}
+	if p == nil || p.ID != id {
+		got := ""
+		if p != nil {
+			got = p.ID
+		}
+		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: id, Got: got}
+	}
+	return p, nil
 }
 
 // Lookup reads one platform by id and tells a platform that is gone (nil, nil) from
@@ -161,7 +180,7 @@ func (c *Client) List(ctx context.Context, q url.Values) ([]Registration, error)
 		return nil, err
 	}
 	if out.Platforms == nil {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New(`the response has no "platforms" list`), Snippet: "{…}"}
+		return nil, resp.Invalid(`the response has no "platforms" list`)
 	}
 	return *out.Platforms, nil
 }
@@ -181,13 +200,10 @@ func (c *Client) Find(ctx context.Context, platformURL, clientID string) (*Regis
 	return nil, nil
 }
 
-// Update PUTs the complete registration.
+// Update PUTs the complete registration, authorizationServer included ("" clears
+// it), and returns it as LTIaaS now holds it.
 func (c *Client) Update(ctx context.Context, id string, in Input) (*Registration, error) {
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPut, Path: c.path(id), Body: in})
-	if err != nil {
-		return nil, err
-	}
-	return decodePlatform(resp)
+	return c.one(ctx, http.MethodPut, id, newUpdateBody(in))
 }
 
 // SetActive calls activate or deactivate (200, no body documented). Both set a

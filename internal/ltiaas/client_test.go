@@ -8,6 +8,7 @@ import (
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -187,5 +188,50 @@ func TestClient_retries503(t *testing.T) {
 	}
 	if tn.LTIaaS.Count() != 1 || tn.LTIaaS.Get(p.ID).Active {
 		t.Fatalf("count %d, platform %+v", tn.LTIaaS.Count(), tn.LTIaaS.Get(p.ID))
+	}
+}
+
+// TestClient_getRejectsBodiesOfAnotherObject: GET /platforms/{id} answering {},
+// null, no id or another id is a WrongObjectError, not a platform that replaces the state.
+func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
+	for _, body := range []string{`{}`, `null`, `{"name":"x"}`, `{"id":"other","name":"x"}`} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(body)) }))
+		s := transport.DefaultSettings()
+		s.MaxRetries = 0
+		c, err := NewClient(s, Config{BaseURL: srv.URL, APIKey: "api-key-canary"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := c.Get(context.Background(), "p1")
+		if !transport.IsWrongObject(err) || p != nil {
+			t.Fatalf("body %s: %+v, %v", body, p, err)
+		}
+		if p, err := c.Lookup(context.Background(), "p1"); !transport.IsWrongObject(err) || p != nil {
+			t.Fatalf("lookup, body %s: %+v, %v", body, p, err)
+		}
+		if _, err := c.Update(context.Background(), "p1", Input{}); !transport.IsWrongObject(err) {
+			t.Fatalf("update, body %s: %v", body, err)
+		}
+		srv.Close()
+	}
+}
+
+// TestClient_createResponseIsNeverQuoted: a malformed 2xx create answer is maybe
+// applied and quotes nothing of the body.
+func TestClient_createResponseIsNeverQuoted(t *testing.T) {
+	const canary = "ltiaas-body-canary-41"
+	for _, body := range []string{`{"id":"p1","publicKey":"` + canary, `{"id":"p1"}` + canary, `null`} {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusCreated)
+			_, _ = w.Write([]byte(body))
+		}))
+		s := transport.DefaultSettings()
+		s.MaxRetries = 0
+		c, _ := NewClient(s, Config{BaseURL: srv.URL, APIKey: "api-key-canary"})
+		_, err := c.Create(context.Background(), Input{})
+		srv.Close()
+		if err == nil || !transport.MaybeApplied(err) || strings.Contains(err.Error(), canary[:8]) {
+			t.Fatalf("body %s: %v", body, err)
+		}
 	}
 }

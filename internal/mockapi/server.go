@@ -1,5 +1,5 @@
 // Package mockapi is a fake of the five platforms' documented HTTP APIs, written
-// from api-reference.md alone (it never imports a client package). One server
+// from contributing/platform-apis.md alone (it never imports a client package). One server
 // serves all five on one loopback port; every test gets its own Tenant, an isolated
 // copy of all five platforms under the path prefix /t/<tenant>, with its own state,
 // credentials, faults and request log. Requests without the prefix go to the
@@ -161,7 +161,7 @@ func controlUsage(w http.ResponseWriter) {
 
 // ControlKinds are the <platform>/<kind> paths of the objects /_mock can delete or edit.
 func ControlKinds() []string {
-	return []string{"awx/applications", "ltiaas/platforms", "tpp/applications", "timeback/applications", "cronofy/applications"}
+	return []string{"awx/applications", "ltiaas/platforms", "tpp/applications", "timeback/applications", "cronofy/applications", "aap/applications"}
 }
 
 // controlObject deletes (DELETE) or edits (PATCH, a JSON object of the fields to

@@ -14,7 +14,7 @@ import (
 )
 
 // Timeback fakes the Timeback developer platform's draft registration API
-// (api-reference.md §1, §6.1):
+// (contributing/platform-apis.md §1, §6.1):
 //
 //   - POST /auth/1.0/token: client credentials (HTTP Basic client_id:client_secret,
 //     form grant_type=client_credentials) issue expiring bearer tokens.
@@ -23,8 +23,9 @@ import (
 //     created), 1 (it is used) or many (publisherId required, else 400 + nextAction).
 //     The client secret is in this response only.
 //   - GET /applications/1.0/{id}: the LtiApplicationOutput model (404 for unknown).
-//   - GET /applications/1.0/{id}/credentials: applicationId, appUrn and
-//     productionCredentials{clientId, scopes, tokenUrl}, never a secret.
+//   - GET /applications/1.0/{id}/credentials: applicationId, appUrn,
+//     productionCredentials{clientId, scopes, tokenUrl} and, when the application
+//     has a sandbox pair, sandboxCredentials{clientId, scopes, tokenUrl}; never a secret.
 //   - Every applications route answers 401 without a valid bearer token.
 //
 // The unknowns of §1 are decided here as follows (the provider must not depend on
@@ -41,8 +42,10 @@ import (
 //   - 401 and 404 answer {"error":"unauthorized"|"not_found","message":"..."};
 //   - the token endpoint answers RFC 6749 errors {"error":"invalid_client","error_description":"..."};
 //   - applicationType defaults to learning_app when omitted;
-//   - a "sandboxCredentials":{"clientId","clientSecret"} object is added to the
-//     create response only after SetSandboxCredentials(true).
+//   - the create response carries the sandbox pair as "sandboxCredentials":
+//     {"clientId","clientSecret"}, as the sandbox docs say it always does;
+//     SetSandboxCredentials(false) leaves it out (and the application then has no
+//     sandbox pair).
 type Timeback struct {
 	t  *Tenant
 	mu sync.Mutex
@@ -76,18 +79,28 @@ type TimebackApp struct {
 	Status           string
 	DateCreated      time.Time
 	DateLastModified time.Time
-	// SandboxClientID and SandboxClientSecret are set when the tenant issues sandbox credentials.
+	// SandboxClientID and SandboxClientSecret are set when the tenant issues sandbox
+	// credentials (the default); SandboxScopes and SandboxTokenURL go with them.
 	SandboxClientID     string
 	SandboxClientSecret string
+	SandboxScopes       []string
+	SandboxTokenURL     string
 }
 
 // TimebackTokenURL is the per-app (Cognito) token URL the fake puts in credentials.
 const TimebackTokenURL = "https://mock-timeback-idp.auth.us-east-1.amazoncognito.com/oauth2/token"
 
+// TimebackSandboxTokenURL is the sandbox pool's token URL the fake puts in sandboxCredentials.
+const TimebackSandboxTokenURL = "https://mock-timeback-sandbox-idp.auth.us-east-1.amazoncognito.com/oauth2/token"
+
+// TimebackSandboxScopes are the sandbox-tier scopes a new draft's sandbox client gets.
+var TimebackSandboxScopes = []string{"lti.readonly", "oneroster.readonly", "oneroster.write"}
+
 func newTimeback(t *Tenant) *Timeback {
 	x := &Timeback{
 		t: t, publishers: []string{RandomUUID()},
 		conflictStatus: http.StatusConflict, createStatus: http.StatusCreated, tokenTTL: time.Hour, tokens: map[string]time.Time{}, now: time.Now,
+		sandbox: true,
 	}
 	x.store = newStore(&x.mu, storeConfig[string, TimebackApp]{
 		key:   func(a *TimebackApp) string { return a.ApplicationID },
@@ -98,7 +111,10 @@ func newTimeback(t *Tenant) *Timeback {
 			}
 			return a.DateCreated.Before(b.DateCreated)
 		},
-		clone:   func(a *TimebackApp) { a.Scopes = append([]string(nil), a.Scopes...) },
+		clone: func(a *TimebackApp) {
+			a.Scopes = append([]string(nil), a.Scopes...)
+			a.SandboxScopes = append([]string(nil), a.SandboxScopes...)
+		},
 		touched: func(a *TimebackApp) { a.DateLastModified = x.now().UTC() },
 	})
 	return x
@@ -141,7 +157,9 @@ func (x *Timeback) SetCreateStatus(status int) {
 	x.createStatus = status
 }
 
-// SetSandboxCredentials makes creates return a sandboxCredentials object too.
+// SetSandboxCredentials turns the sandbox pair of new applications on (the default)
+// or off: off, creates answer without sandboxCredentials and the credentials read
+// has none.
 func (x *Timeback) SetSandboxCredentials(on bool) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -230,6 +248,14 @@ func (x *Timeback) fill(a *TimebackApp) {
 	if x.sandbox && a.SandboxClientID == "" {
 		a.SandboxClientID = strings.ToLower(RandomAlnum(26))
 		a.SandboxClientSecret = RandomAlnum(52)
+	}
+	if a.SandboxClientID != "" {
+		if a.SandboxScopes == nil {
+			a.SandboxScopes = append([]string(nil), TimebackSandboxScopes...)
+		}
+		if a.SandboxTokenURL == "" {
+			a.SandboxTokenURL = TimebackSandboxTokenURL
+		}
 	}
 }
 
@@ -489,10 +515,14 @@ func (x *Timeback) credentials(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	render := func(a *TimebackApp) map[string]any {
-		return map[string]any{
+		m := map[string]any{
 			"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
 			"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
 		}
+		if a.SandboxClientID != "" {
+			m["sandboxCredentials"] = map[string]any{"clientId": a.SandboxClientID, "scopes": a.SandboxScopes, "tokenUrl": a.SandboxTokenURL}
+		}
+		return m
 	}
 	other := x.copyOf(a)
 	markRead(r, func() any {

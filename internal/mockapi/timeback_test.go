@@ -3,6 +3,7 @@ package mockapi_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -52,7 +53,7 @@ func draft(name string) map[string]any {
 func TestTimeback_createReadCredentials(t *testing.T) {
 	h := newTB(t)
 	tok := h.tn.Creds.TimebackToken
-	h.tn.Timeback.SetSandboxCredentials(true)
+	// The sandbox pair is in the create answer by default.
 	st, m := h.do("POST", "/applications/1.0/drafts", tok, draft("one"))
 	if st != http.StatusCreated {
 		t.Fatalf("create: %d %v", st, m)
@@ -74,12 +75,34 @@ func TestTimeback_createReadCredentials(t *testing.T) {
 	if st != 200 || pc["clientId"] != h.tn.Timeback.Get(id).ClientID || pc["tokenUrl"] == nil {
 		t.Fatalf("credentials: %d %v", st, m)
 	}
+	// sandboxCredentials sits next to productionCredentials: client id, scopes, token URL.
+	sc, _ := m["sandboxCredentials"].(map[string]any)
+	if sc["clientId"] != sb["clientId"] || sc["tokenUrl"] != mockapi.TimebackSandboxTokenURL || fmt.Sprint(sc["scopes"]) != fmt.Sprint(mockapi.TimebackSandboxScopes) {
+		t.Fatalf("sandbox credentials: %v", m)
+	}
 	raw, _ := json.Marshal(m)
 	if strings.Contains(string(raw), h.tn.Timeback.Get(id).ClientSecret) || strings.Contains(strings.ToLower(string(raw)), "secret") {
 		t.Fatalf("credentials carry a secret: %s", raw)
 	}
 	if st, _ := h.do("GET", "/applications/1.0/"+mockapi.RandomUUID(), tok, nil); st != 404 {
 		t.Fatalf("unknown id: %d", st)
+	}
+}
+
+// TestTimeback_sandboxOff: SetSandboxCredentials(false) leaves the sandbox pair out of
+// the create answer and the credentials read.
+func TestTimeback_sandboxOff(t *testing.T) {
+	h := newTB(t)
+	tok := h.tn.Creds.TimebackToken
+	h.tn.Timeback.SetSandboxCredentials(false)
+	st, m := h.do("POST", "/applications/1.0/drafts", tok, draft("one"))
+	if _, ok := m["sandboxCredentials"]; st != http.StatusCreated || ok {
+		t.Fatalf("create: %d %v, want no sandboxCredentials", st, m)
+	}
+	id, _ := m["applicationId"].(string)
+	st, m = h.do("GET", "/applications/1.0/"+id+"/credentials", tok, nil)
+	if _, ok := m["sandboxCredentials"]; st != 200 || ok {
+		t.Fatalf("credentials: %d %v, want no sandboxCredentials", st, m)
 	}
 }
 

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"time"
 )
 
 // TPP fakes Venafi Trust Protection Platform's OAuth applications ("API
-// integrations", api-reference.md §3 and §6.3):
+// integrations", contributing/platform-apis.md §3 and §6.3):
 //
 //   - /vedauth/authorize/oauth issues an access token (with a refresh token) for a
 //     user, a client_id and a scope; /vedauth/authorize/token refreshes it;
@@ -19,14 +20,24 @@ import (
 //     bearer token: 401 invalid_token for a missing, unknown or expired token,
 //     403 insufficient_scope when the token's scope lacks admin, 401
 //     insufficient_rights when the user's role does not allow the operation;
-//   - every 200 carries the Result/Success envelope; a missing application answers
-//     HTTP 200 {"Result":2,"Success":false} (code 2 is ApplicationNotFound);
-//   - a duplicate ApplicationId on create answers HTTP 400 invalid_request;
+//   - every 200 carries the Result/Success envelope, and a failure an Error text; a
+//     missing application answers HTTP 200 {"Result":2,"Success":false,"Error":"…"}
+//     (code 2 is ApplicationNotFound);
+//   - a duplicate ApplicationId on create answers HTTP 200 {"Result":19,
+//     "Success":false,"Error":"…"} (19 is ApplicationAlreadyExists in the vendor's
+//     contract);
 //   - MaximumScope and MaxScope are both accepted, responses say MaximumScope;
-//   - GetApplication and GetApplications leave out AccessValidity, GrantValidity
-//     and Renewable (as the docs' example does); the create response has them;
+//   - GetApplication answers {"Applications":[{…}]} as the vendor's contract lists it
+//     (SetGetApplicationKey("Application") gives the docs' example shape
+//     {"Application":{…}}); every Application object carries AccessValidity,
+//     GrantValidity (null: the grant never expires), Renewable, GrantCount,
+//     UserCount and UnusedExpiration (SetHideValidity(true) leaves them out of Get,
+//     GetApplications and EnumerateApplications, as the docs' example does);
 //   - UpdateApplication replaces the whole object: an omitted AccessValidity,
-//     GrantValidity or Renewable is reset to the system default.
+//     GrantValidity, Renewable or UnusedExpiration is reset to the system default; a
+//     GrantValidity sent as null means "never expires";
+//   - EnumerateApplications pages through every application (Start, a 0-based
+//     offset; Count, 100 when 0 and at most 1000; OrderBy, Descending).
 type TPP struct {
 	t  *Tenant
 	mu sync.Mutex
@@ -40,6 +51,11 @@ type TPP struct {
 	maxUses   int
 	grants    int
 	refreshes int
+	// getKey is the member GetApplication answers under: "Applications" (an array,
+	// the default) or "Application" (one object).
+	getKey string
+	// hideValidity leaves the validity fields and counts out of read answers.
+	hideValidity bool
 }
 
 // TPPApp is one stored OAuth application.
@@ -53,7 +69,14 @@ type TPPApp struct {
 	MaximumScope   string
 	AccessValidity int
 	GrantValidity  int
-	Renewable      bool
+	// GrantNeverExpires is GrantValidity null: grants never expire (GrantValidity is then ignored).
+	GrantNeverExpires bool
+	Renewable         bool
+	// UnusedExpiration is how many seconds an unused grant lives (0: the default, no expiry).
+	UnusedExpiration int
+	// GrantCount and UserCount are read-only counters TPP reports.
+	GrantCount int
+	UserCount  int
 }
 
 // TPPUser is an account that can obtain tokens.
@@ -82,6 +105,8 @@ const (
 	TPPDefaultAccessValidity = 7776000  // 90 days
 	TPPDefaultGrantValidity  = 31536000 // 1 year
 	TPPDefaultRenewable      = false
+	// TPPDefaultUnusedExpiration is the value an omitted UnusedExpiration is reset to.
+	TPPDefaultUnusedExpiration = 0
 )
 
 // OAuth result codes (TPP "OAuth result codes").
@@ -90,7 +115,16 @@ const (
 	tppResultNotFound          = 2
 	tppResultInvalidParameters = 6
 	tppResultInvalidScope      = 17
+	tppResultAlreadyExists     = 19
 )
+
+// tppResultErrors are the Error texts of failure results.
+var tppResultErrors = map[int]string{
+	tppResultNotFound:          "The requested application could not be found.",
+	tppResultInvalidParameters: "Invalid parameters were provided.",
+	tppResultInvalidScope:      "A requested scope is invalid.",
+	tppResultAlreadyExists:     "An application with that ID already exists.",
+}
 
 type tppToken struct {
 	access, refresh string
@@ -103,7 +137,7 @@ type tppToken struct {
 
 func newTPP(t *Tenant) *TPP {
 	x := &TPP{
-		t: t, tokens: map[string]*tppToken{}, refresh: map[string]*tppToken{},
+		t: t, tokens: map[string]*tppToken{}, refresh: map[string]*tppToken{}, getKey: "Applications",
 		Users: map[string]TPPUser{
 			TPPOperatorUser: {Password: TPPOperatorPassword, Scopes: []string{"certificate"}, Role: "Admin"},
 			TPPAuditorUser:  {Password: TPPAuditorPassword, Role: "Auditor"},
@@ -161,6 +195,24 @@ func (x *TPP) IssueToken(username, scope string) string {
 	return tk.access
 }
 
+// SetGetApplicationKey sets the member GetApplication answers under: "Applications"
+// (an array of one, the vendor contract's shape and the default) or "Application"
+// (one object, the docs' example).
+func (x *TPP) SetGetApplicationKey(key string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.getKey = key
+}
+
+// SetHideValidity leaves AccessValidity, GrantValidity, Renewable, GrantCount,
+// UserCount and UnusedExpiration out of every read answer (as the docs' example of
+// GetApplication does); the create answer still has them.
+func (x *TPP) SetHideValidity(on bool) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.hideValidity = on
+}
+
 // TokenGrants returns how many tokens /vedauth/authorize/oauth issued.
 func (x *TPP) TokenGrants() int {
 	x.mu.Lock()
@@ -183,7 +235,16 @@ func tppOAuthError(w http.ResponseWriter, status int, code, desc string) {
 }
 
 func tppResult(w http.ResponseWriter, code int) {
-	writeJSON(w, http.StatusOK, map[string]any{"Result": code, "Success": code == tppResultSuccess})
+	tppResultText(w, code, tppResultErrors[code])
+}
+
+// tppResultText answers HTTP 200 with a result code and, on failure, an Error text.
+func tppResultText(w http.ResponseWriter, code int, text string) {
+	body := map[string]any{"Result": code, "Success": code == tppResultSuccess}
+	if code != tppResultSuccess {
+		body["Error"] = text
+	}
+	writeJSON(w, http.StatusOK, body)
 }
 
 // ServeHTTP serves /vedsdk/ and /vedauth/ (matched case-insensitively by the tenant).
@@ -195,14 +256,15 @@ func (x *TPP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		auditor bool // the Auditor role may call it
 	}
 	routes := map[string]route{
-		"/vedauth/authorize/oauth":        {handler: x.authorize},
-		"/vedauth/authorize/token":        {handler: x.refreshToken},
-		"/vedsdk/oauth/createapplication": {handler: x.create, auth: true},
-		"/vedsdk/oauth/getapplication":    {handler: x.get, auth: true, auditor: true},
-		"/vedsdk/oauth/getapplications":   {handler: x.getMany, auth: true, auditor: true},
-		"/vedsdk/oauth/updateapplication": {handler: x.update, auth: true},
-		"/vedsdk/oauth/deleteapplication": {handler: x.delete, auth: true},
-		"/vedsdk/oauth/grantcount":        {handler: x.grantCount, auth: true, auditor: true},
+		"/vedauth/authorize/oauth":            {handler: x.authorize},
+		"/vedauth/authorize/token":            {handler: x.refreshToken},
+		"/vedsdk/oauth/createapplication":     {handler: x.create, auth: true},
+		"/vedsdk/oauth/getapplication":        {handler: x.get, auth: true, auditor: true},
+		"/vedsdk/oauth/getapplications":       {handler: x.getMany, auth: true, auditor: true},
+		"/vedsdk/oauth/enumerateapplications": {handler: x.enumerate, auth: true, auditor: true},
+		"/vedsdk/oauth/updateapplication":     {handler: x.update, auth: true},
+		"/vedsdk/oauth/deleteapplication":     {handler: x.delete, auth: true},
+		"/vedsdk/oauth/grantcount":            {handler: x.grantCount, auth: true, auditor: true},
 	}
 	rt, ok := routes[p]
 	if !ok {
@@ -442,8 +504,10 @@ type tppAppInput struct {
 	Description    *string `json:"Description"`
 	URL            *string `json:"Url"`
 	AccessValidity *int    `json:"AccessValidity"`
-	GrantValidity  *int    `json:"GrantValidity"`
-	Renewable      *bool   `json:"Renewable"`
+	// GrantValidity is raw: null means "never expires", absent the default.
+	GrantValidity    json.RawMessage `json:"GrantValidity"`
+	Renewable        *bool           `json:"Renewable"`
+	UnusedExpiration *int            `json:"UnusedExpiration"`
 }
 
 func decodeTPP(w http.ResponseWriter, r *http.Request, out any) bool {
@@ -484,25 +548,36 @@ func buildTPPApp(w http.ResponseWriter, id string, in *tppAppInput) (*TPPApp, bo
 		ID: id, Scope: *in.Scope, MaximumScope: *maxScope, Name: *in.Name, Vendor: *in.Vendor,
 		Description: *in.Description, URL: *in.URL,
 		AccessValidity: TPPDefaultAccessValidity, GrantValidity: TPPDefaultGrantValidity, Renewable: TPPDefaultRenewable,
+		UnusedExpiration: TPPDefaultUnusedExpiration,
 	}
 	if in.AccessValidity != nil {
 		a.AccessValidity = *in.AccessValidity
 	}
-	if in.GrantValidity != nil {
-		a.GrantValidity = *in.GrantValidity
+	switch raw := strings.TrimSpace(string(in.GrantValidity)); raw {
+	case "":
+	case "null":
+		a.GrantValidity, a.GrantNeverExpires = 0, true
+	default:
+		if json.Unmarshal(in.GrantValidity, &a.GrantValidity) != nil {
+			tppResult(w, tppResultInvalidParameters)
+			return nil, false
+		}
 	}
 	if in.Renewable != nil {
 		a.Renewable = *in.Renewable
 	}
-	if a.AccessValidity < 0 || a.GrantValidity < 0 {
+	if in.UnusedExpiration != nil {
+		a.UnusedExpiration = *in.UnusedExpiration
+	}
+	if a.AccessValidity < 0 || a.GrantValidity < 0 || a.UnusedExpiration < 0 {
 		tppResult(w, tppResultInvalidParameters)
 		return nil, false
 	}
 	return a, true
 }
 
-// render is the Application object of a response. Get and GetApplications leave the
-// validity fields out, as the docs' example response does.
+// render is the Application object of a response. Without full (SetHideValidity),
+// the validity fields and counts are left out, as the docs' example response does.
 func (a *TPPApp) render(full bool) map[string]any {
 	m := map[string]any{
 		"ID": a.ID, "Name": a.Name, "Vendor": a.Vendor, "Description": a.Description, "Url": a.URL,
@@ -511,7 +586,13 @@ func (a *TPPApp) render(full bool) map[string]any {
 	if full {
 		m["AccessValidity"] = a.AccessValidity
 		m["GrantValidity"] = a.GrantValidity
+		if a.GrantNeverExpires {
+			m["GrantValidity"] = nil
+		}
 		m["Renewable"] = a.Renewable
+		m["UnusedExpiration"] = a.UnusedExpiration
+		m["GrantCount"] = a.GrantCount
+		m["UserCount"] = a.UserCount
 	}
 	return m
 }
@@ -532,7 +613,7 @@ func (x *TPP) create(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if _, exists := x.stored(a.ID); exists {
-		tppOAuthError(w, http.StatusBadRequest, "invalid_request", fmt.Sprintf("An application with the ID '%s' already exists.", a.ID))
+		tppResultText(w, tppResultAlreadyExists, fmt.Sprintf("An application with the ID '%s' already exists.", a.ID))
 		return
 	}
 	x.put(a)
@@ -575,12 +656,19 @@ func (x *TPP) withApp(w http.ResponseWriter, r *http.Request, f func(a *TPPApp))
 
 func (x *TPP) get(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	x.withApp(w, r, func(a *TPPApp) {
+		full := !x.hideValidity
+		answer := func(a *TPPApp) map[string]any {
+			if x.getKey == "Application" {
+				return map[string]any{"Application": a.render(full), "Result": tppResultSuccess, "Success": true}
+			}
+			return map[string]any{"Applications": []any{a.render(full)}, "Result": tppResultSuccess, "Success": true}
+		}
 		other := *a
 		markRead(r, func() any {
 			other.ID, other.Name = other.ID+"-other", other.Name+" (another application)"
-			return map[string]any{"Application": other.render(false), "Result": tppResultSuccess, "Success": true}
+			return answer(&other)
 		})
-		writeJSON(w, http.StatusOK, map[string]any{"Application": a.render(false), "Result": tppResultSuccess, "Success": true})
+		writeJSON(w, http.StatusOK, answer(a))
 	})
 }
 
@@ -600,8 +688,59 @@ func (x *TPP) getMany(w http.ResponseWriter, r *http.Request, _ *tppToken) {
 	list := []map[string]any{}
 	for _, id := range in.ApplicationIDs { // unknown ids are left out
 		if a, found := x.stored(id); found {
-			list = append(list, a.render(false))
+			list = append(list, a.render(!x.hideValidity))
 		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"Applications": list, "Result": tppResultSuccess, "Success": true})
+}
+
+// Page sizes of EnumerateApplications.
+const (
+	TPPEnumerateDefaultCount = 100
+	TPPEnumerateMaxCount     = 1000
+)
+
+// enumerate is EnumerateApplications: one page of every application, ordered by
+// OrderBy (ID, the default, or Name) and Descending.
+func (x *TPP) enumerate(w http.ResponseWriter, r *http.Request, _ *tppToken) {
+	var in struct {
+		Start      int    `json:"Start"`
+		Count      int    `json:"Count"`
+		OrderBy    string `json:"OrderBy"`
+		Descending bool   `json:"Descending"`
+	}
+	if !decodeTPP(w, r, &in) {
+		return
+	}
+	if in.Count == 0 {
+		in.Count = TPPEnumerateDefaultCount
+	}
+	if in.Start < 0 || in.Count < 0 || in.Count > TPPEnumerateMaxCount {
+		tppResult(w, tppResultInvalidParameters)
+		return
+	}
+	var key func(a *TPPApp) string
+	switch strings.ToLower(in.OrderBy) {
+	case "", "id":
+		key = func(a *TPPApp) string { return a.ID }
+	case "name":
+		key = func(a *TPPApp) string { return a.Name + "\x00" + a.ID }
+	default:
+		tppResultText(w, tppResultInvalidParameters, fmt.Sprintf("OrderBy %q is not a field of Application.", in.OrderBy))
+		return
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	all := x.all()
+	sort.SliceStable(all, func(i, j int) bool {
+		if in.Descending {
+			return key(&all[i]) > key(&all[j])
+		}
+		return key(&all[i]) < key(&all[j])
+	})
+	list := []map[string]any{}
+	for i := in.Start; i < len(all) && i < in.Start+in.Count; i++ {
+		list = append(list, all[i].render(!x.hideValidity))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"Applications": list, "Result": tppResultSuccess, "Success": true})
 }

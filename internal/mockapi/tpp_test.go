@@ -3,6 +3,7 @@ package mockapi_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"testing"
 
@@ -70,24 +71,115 @@ func TestTPP_createGetCaseInsensitiveAndMaxScope(t *testing.T) {
 	if _, ok := created["MaxScope"]; ok {
 		t.Fatalf("the answer spells MaxScope: %v", created)
 	}
+	// GetApplication answers the vendor contract's shape by default: Applications, an
+	// array, with the validity fields and counts.
 	st, out = f.post("/vedsdk/oauth/getapplication", tok, map[string]string{"ApplicationId": "a1"})
-	got := out["Application"].(map[string]any)
-	if st != 200 || got["ID"] != "a1" || got["MaximumScope"] != "certificate:manage;configuration" {
-		t.Fatalf("get: HTTP %d %v", st, out)
+	list, _ := out["Applications"].([]any)
+	if st != 200 || len(list) != 1 || out["Application"] != nil {
+		t.Fatalf("get: HTTP %d %v, want {\"Applications\":[one]}", st, out)
 	}
-	for _, k := range []string{"AccessValidity", "GrantValidity", "Renewable"} {
-		if _, ok := got[k]; ok {
-			t.Fatalf("GetApplication returned %s, which the docs' example leaves out", k)
+	got := list[0].(map[string]any)
+	if got["ID"] != "a1" || got["MaximumScope"] != "certificate:manage;configuration" {
+		t.Fatalf("get: %v", got)
+	}
+	want := map[string]any{"AccessValidity": float64(100), "GrantValidity": float64(200), "Renewable": true,
+		"UnusedExpiration": float64(mockapi.TPPDefaultUnusedExpiration), "GrantCount": float64(0), "UserCount": float64(0)}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("GetApplication %s = %v, want %v", k, got[k], v)
 		}
 	}
 	st, out = f.post("/vedsdk/oauth/GetApplications", tok, map[string][]string{"ApplicationIds": {"a1", "missing"}})
 	if list := out["Applications"].([]any); st != 200 || len(list) != 1 {
 		t.Fatalf("get many: HTTP %d %v", st, out)
 	}
-	// A duplicate id is an HTTP 400 invalid_request.
+	// A duplicate id is HTTP 200 with Success false, Result 19 (ApplicationAlreadyExists) and an Error text.
 	st, out = f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
-	if st != 400 || out["error"] != "invalid_request" || f.tn.TPP.Count() != 1 {
+	if st != 200 || out["Success"] != false || out["Result"] != float64(19) || out["Error"] == "" || out["Error"] == nil || f.tn.TPP.Count() != 1 {
 		t.Fatalf("duplicate: HTTP %d %v", st, out)
+	}
+}
+
+// TestTPP_getShapeAndHiddenValidity: the fault switches give the docs' example shape
+// ({"Application":{…}}) and leave the validity fields out.
+func TestTPP_getShapeAndHiddenValidity(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
+	f.tn.TPP.SetGetApplicationKey("Application")
+	f.tn.TPP.SetHideValidity(true)
+	st, out := f.post("/vedsdk/oauth/GetApplication", tok, map[string]string{"ApplicationId": "a1"})
+	got, _ := out["Application"].(map[string]any)
+	if st != 200 || got == nil || got["ID"] != "a1" || out["Applications"] != nil {
+		t.Fatalf("get: HTTP %d %v, want {\"Application\":{…}}", st, out)
+	}
+	for _, k := range []string{"AccessValidity", "GrantValidity", "Renewable", "UnusedExpiration", "GrantCount", "UserCount"} {
+		if _, ok := got[k]; ok {
+			t.Errorf("GetApplication returned %s although SetHideValidity(true)", k)
+		}
+	}
+}
+
+// TestTPP_grantNeverExpires: GrantValidity null means the grant never expires; Get
+// answers null for it.
+func TestTPP_grantNeverExpires(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
+	st, out := f.post("/vedsdk/oauth/UpdateApplication", tok, map[string]any{"Application": map[string]any{
+		"ID": "a1", "Name": "n", "Vendor": "v", "Description": "d", "Url": "", "Scope": "certificate", "MaximumScope": "certificate",
+		"AccessValidity": 100, "GrantValidity": nil, "Renewable": true, "UnusedExpiration": 300}})
+	if st != 200 || out["Success"] != true {
+		t.Fatalf("update: HTTP %d %v", st, out)
+	}
+	if a := f.tn.TPP.Get("a1"); !a.GrantNeverExpires || a.UnusedExpiration != 300 {
+		t.Fatalf("after the update: %+v", *a)
+	}
+	_, out = f.post("/vedsdk/oauth/GetApplication", tok, map[string]string{"ApplicationId": "a1"})
+	got := out["Applications"].([]any)[0].(map[string]any)
+	if v, ok := got["GrantValidity"]; !ok || v != nil {
+		t.Fatalf("GrantValidity = %v (present %v), want null", v, ok)
+	}
+}
+
+// TestTPP_enumerate pages through every application with Start and Count.
+func TestTPP_enumerate(t *testing.T) {
+	f := newTPPFixture(t)
+	tok := f.adminToken()
+	for _, id := range []string{"c", "a", "b"} {
+		f.tn.TPP.Put(mockapi.TPPApp{ID: id, Name: "name-" + id, Scope: "certificate", MaximumScope: "certificate", UnusedExpiration: 60})
+	}
+	page := func(body map[string]any) []string {
+		t.Helper()
+		st, out := f.post("/vedsdk/oauth/EnumerateApplications", tok, body)
+		list, ok := out["Applications"].([]any)
+		if st != 200 || out["Success"] != true || !ok {
+			t.Fatalf("enumerate %v: HTTP %d %v", body, st, out)
+		}
+		var ids []string
+		for _, x := range list {
+			a := x.(map[string]any)
+			if a["UnusedExpiration"] != float64(60) {
+				t.Errorf("enumerate leaves out the validity fields: %v", a)
+			}
+			ids = append(ids, a["ID"].(string))
+		}
+		return ids
+	}
+	if got := fmt.Sprint(page(map[string]any{"Start": 0, "Count": 2})); got != "[a b]" {
+		t.Errorf("first page = %s, want [a b]", got)
+	}
+	if got := fmt.Sprint(page(map[string]any{"Start": 2, "Count": 2})); got != "[c]" {
+		t.Errorf("second page = %s, want [c]", got)
+	}
+	if got := fmt.Sprint(page(map[string]any{"Start": 3, "Count": 2})); got != "[]" {
+		t.Errorf("past the end = %s, want []", got)
+	}
+	if got := fmt.Sprint(page(map[string]any{"OrderBy": "Name", "Descending": true})); got != "[c b a]" {
+		t.Errorf("by name descending = %s, want [c b a]", got)
+	}
+	if st, out := f.post("/vedsdk/oauth/EnumerateApplications", tok, map[string]any{"Count": mockapi.TPPEnumerateMaxCount + 1}); st != 200 || out["Success"] != false || out["Result"] != float64(6) {
+		t.Errorf("an oversized page: HTTP %d %v, want Result 6", st, out)
 	}
 }
 
@@ -95,13 +187,15 @@ func TestTPP_updateResetsOmittedFields(t *testing.T) {
 	f := newTPPFixture(t)
 	tok := f.adminToken()
 	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
+	f.tn.TPP.Edit("a1", func(a *mockapi.TPPApp) { a.UnusedExpiration = 86400 }) // set in the console
 	st, out := f.post("/vedsdk/oauth/UpdateApplication", tok, map[string]any{"Application": map[string]any{
 		"ID": "a1", "Name": "renamed", "Vendor": "v", "Description": "d", "Url": "", "Scope": "certificate", "MaximumScope": "certificate"}})
 	if st != 200 || out["Success"] != true {
 		t.Fatalf("update: HTTP %d %v", st, out)
 	}
 	a := f.tn.TPP.Get("a1")
-	if a.Name != "renamed" || a.AccessValidity != mockapi.TPPDefaultAccessValidity || a.GrantValidity != mockapi.TPPDefaultGrantValidity || a.Renewable != mockapi.TPPDefaultRenewable {
+	if a.Name != "renamed" || a.AccessValidity != mockapi.TPPDefaultAccessValidity || a.GrantValidity != mockapi.TPPDefaultGrantValidity || a.Renewable != mockapi.TPPDefaultRenewable ||
+		a.UnusedExpiration != mockapi.TPPDefaultUnusedExpiration {
 		t.Fatalf("after a partial update: %+v", *a)
 	}
 	// A required field left out is a 400.

@@ -57,10 +57,10 @@ resource "registrar_timeback_application" "f" {
 }
 `
 
-// TestFaults_noDuplicates (issue 7 item 1): 20 objects of each of the five resources while
+// TestFaults_noDuplicates: 20 objects of each of the five resources while
 // the mock answers 20 % 429 (Retry-After: 1), 10 % 503 and adds 50 ms to every request.
 // The apply succeeds, the mock holds exactly 20 of each, and every secret in state is the
-// one the mock issued. The mock's 503 is sent before processing (design.md section 4), which
+// one the mock issued. The mock's 503 is sent before processing (CONTRIBUTING.md, Retries), which
 // is why a create without a unique key (Cronofy) may be resent after it.
 func TestFaults_noDuplicates(t *testing.T) {
 	env := acctest.New(t)

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,6 +29,10 @@ type Attr struct {
 	// Env lists the environment variables that stand in for the attribute, the first
 	// non-empty one winning.
 	Env []string
+	// NegatedEnv lists variables that hold the opposite of a Bool attribute
+	// (AAP_VALIDATE_CERTS=false sets insecure_skip_verify), read after Env. Such a
+	// variable alone does not make the platform configured.
+	NegatedEnv []string
 	// Sensitive marks a credential: the schema hides it.
 	Sensitive bool
 	// Bool makes the attribute a boolean (its value reads "true" or "false").
@@ -104,6 +107,9 @@ func (a Attr) markdown() string {
 	}
 	if len(a.Env) > 0 {
 		s += " Environment: `" + strings.Join(a.Env, "`, `") + "`."
+	}
+	if len(a.NegatedEnv) > 0 {
+		s += " Also `" + strings.Join(a.NegatedEnv, "`, `") + "` with the opposite value (`false` sets this to `true`)."
 	}
 	return s
 }
@@ -218,7 +224,7 @@ func blockValues(block types.Object) (set map[string]string, present bool, unkno
 		case types.Bool:
 			set[name] = strconv.FormatBool(x.ValueBool())
 		default:
-			set[name] = fmt.Sprint(attr.Value(x))
+			set[name] = fmt.Sprint(x)
 		}
 	}
 	return set, present, unknown
@@ -232,6 +238,19 @@ func lookup(env Env, a Attr) (value, from string) {
 		}
 	}
 	return "", ""
+}
+
+// negated reads the attribute's NegatedEnv: the first variable that holds a boolean,
+// inverted.
+func negated(env Env, a Attr) (string, bool) {
+	for _, e := range a.NegatedEnv {
+		if s, ok := env(e); ok {
+			if b, err := strconv.ParseBool(strings.TrimSpace(s)); err == nil {
+				return strconv.FormatBool(!b), true
+			}
+		}
+	}
+	return "", false
 }
 
 // Resolve applies the precedence rules once, for every platform:
@@ -282,6 +301,8 @@ func (p Platform) Resolve(ctx context.Context, block types.Object, env Env) (v V
 			v.m[a.Name] = s
 		} else if s, from := lookup(env, a); s != "" {
 			v.m[a.Name], fromEnv[a.Name] = s, from
+		} else if s, ok := negated(env, a); ok {
+			v.m[a.Name] = s
 		} else if a.Default != "" {
 			v.m[a.Name] = a.Default
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -33,8 +34,9 @@ func SecretAttributes(what string) map[string]schema.Attribute {
 			PlanModifiers: []planmodifier.String{secretKeeper{}},
 		},
 		"client_secret_wo": schema.StringAttribute{
-			MarkdownDescription: "Write-only (Terraform 1.11+): a client secret you still hold, recorded as `client_secret` in state when `client_secret_wo_version` changes. " +
-				"Use it after an import, when the state has no secret. No API call is made and the value is never stored in the plan or printed.",
+			MarkdownDescription: "Records a client secret you already hold in state as `client_secret`; it changes nothing on the platform (no API call sets or rotates the secret). " +
+				"Write-only (Terraform 1.11+): the value is recorded when `client_secret_wo_version` changes, and is never stored in the plan or printed. " +
+				"Use it after an import, when the state has no secret. On a new application it is ignored (the platform issues the secret), with a warning.",
 			Optional:   true,
 			Sensitive:  true,
 			WriteOnly:  true,
@@ -71,6 +73,23 @@ func (secretKeeper) PlanModifyString(ctx context.Context, req planmodifier.Strin
 		return
 	}
 	resp.PlanValue = req.StateValue
+}
+
+// WarnSecretWOOnCreate warns, from ModifyPlan, when client_secret_wo is set on an
+// object about to be created: the platform issues the secret, so the value is ignored.
+func WarnSecretWOOnCreate(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	var wo types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("client_secret_wo"), &wo)...)
+	if wo.IsNull() {
+		return
+	}
+	resp.Diagnostics.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo is ignored on a new application",
+		"client_secret_wo records a client secret you already hold (after an import); it changes nothing on the platform. "+
+			"This plan creates a new application, and the platform issues its secret, which the provider keeps as client_secret: the value given here is not used. "+
+			"Remove client_secret_wo (and client_secret_wo_version) unless you are about to import an existing application.")
 }
 
 // ApplySecretWO sets plan.ClientSecret for an Update: the write-only value from config

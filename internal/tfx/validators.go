@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strings"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // UUID validates a canonical 8-4-4-4-12 hexadecimal UUID.
@@ -62,4 +65,59 @@ func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
 		diags.AddAttributeError(p, "Insecure URL", fmt.Sprintf("%s%q uses http; it %s.", source, raw, desc))
 	}
 	return diags
+}
+
+// NotBlank rejects a value made only of white space, quoting it so that the blanks
+// are visible in the message.
+func NotBlank() validator.String { return notBlank{} }
+
+type notBlank struct{}
+
+func (notBlank) Description(context.Context) string {
+	return "must contain a character other than white space"
+}
+func (v notBlank) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v notBlank) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	s := req.ConfigValue.ValueString()
+	if s != "" && strings.TrimSpace(s) == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Blank value",
+			fmt.Sprintf("%s %s; got %q (white space only).", req.Path, v.Description(ctx), s))
+	}
+}
+
+// URLSet validates each string of a set (redirect URIs) as URL does, with no white
+// space, and reports one error per bad element on the set attribute itself, quoting
+// the element: a set element's own path (`redirect_uris[Value("…")]`) is hard to read.
+func URLSet(o URLOptions) validator.Set { return urlSetValidator{o} }
+
+type urlSetValidator struct{ o URLOptions }
+
+func (v urlSetValidator) Description(ctx context.Context) string {
+	return "each element " + urlValidator(v).Description(ctx) + ", without white space"
+}
+func (v urlSetValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v urlSetValidator) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	for _, e := range req.ConfigValue.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsNull() || s.IsUnknown() {
+			continue
+		}
+		raw := s.ValueString()
+		if strings.ContainsFunc(raw, unicode.IsSpace) {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid URL",
+				fmt.Sprintf("%s: %q contains white space; each element %s.", req.Path, raw, urlValidator(v).Description(ctx)))
+			continue
+		}
+		if d := CheckURL(req.Path, req.Path.String()+":", raw, v.o); d.HasError() {
+			resp.Diagnostics.Append(d[0])
+		}
+	}
 }

@@ -16,10 +16,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -30,7 +32,9 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
+	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 )
 
 const resourceType = "registrar_timeback_application"
@@ -38,20 +42,22 @@ const resourceType = "registrar_timeback_application"
 // NewApplicationResource returns the registrar_timeback_application resource.
 // Timeback can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	return &applicationResource{WithImportByID: importByID}
+	return &applicationResource{WithImportByID: importByID, WithIdentity: identity}
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client API
 }
 
 type applicationModel struct {
 	applicationFields
 	PublisherID         types.String   `tfsdk:"publisher_id"`
-	SandboxClientID     types.String   `tfsdk:"sandbox_client_id"`
 	SandboxClientSecret types.String   `tfsdk:"sandbox_client_secret"`
+	RotateWhenChanged   types.Map      `tfsdk:"rotate_when_changed"`
+	DeletionPolicy      types.String   `tfsdk:"deletion_policy"`
 	Timeouts            timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
 }
@@ -68,6 +74,9 @@ type applicationFields struct {
 	ClientID        types.String `tfsdk:"client_id"`
 	Scopes          types.List   `tfsdk:"scopes"`
 	TokenURL        types.String `tfsdk:"token_url"`
+	SandboxClientID types.String `tfsdk:"sandbox_client_id"`
+	SandboxScopes   types.List   `tfsdk:"sandbox_scopes"`
+	SandboxTokenURL types.String `tfsdk:"sandbox_token_url"`
 }
 
 // fill copies GET /applications/1.0/{id} and, when c is not nil, GET …/credentials
@@ -93,23 +102,46 @@ func (f *applicationFields) fill(a *Application, c *Credentials) {
 		}
 		f.Scopes = tfx.ListFromStrings(c.ProductionCredentials.Scopes)
 		f.TokenURL = types.StringValue(c.ProductionCredentials.TokenURL)
+		if sb := c.SandboxCredentials; sb != nil {
+			if sb.ClientID != "" {
+				f.SandboxClientID = types.StringValue(sb.ClientID)
+			}
+			f.SandboxScopes = tfx.ListFromStrings(sb.Scopes)
+			if sb.TokenURL != "" {
+				f.SandboxTokenURL = types.StringValue(sb.TokenURL)
+			}
+		}
+	}
+	// Without sandboxCredentials what the fields hold stays (the create response's
+	// sandbox client id); what is still unknown is null.
+	if f.SandboxClientID.IsUnknown() {
+		f.SandboxClientID = types.StringNull()
+	}
+	if f.SandboxScopes.IsUnknown() {
+		f.SandboxScopes = types.ListNull(types.StringType)
+	}
+	if f.SandboxTokenURL.IsUnknown() {
+		f.SandboxTokenURL = types.StringNull()
 	}
 }
 
 // resourceDescription is the resource's documentation, including the decisions
-// taken where api-reference.md marks a fact unknown.
+// taken where contributing/platform-apis.md marks a fact unknown.
 const resourceDescription = "A draft application registered on the Timeback developer platform (`POST /applications/1.0/drafts`). " +
 	"Timeback returns the client secret only once, in the create response; the provider keeps it in state as a sensitive value.\n\n" +
 	"**Timeback has no update or delete API.** Every argument forces a new application. `terraform destroy` (and the destroy half of a replacement) " +
-	"only removes the application from Terraform state, with a warning: the draft stays on Timeback until TimeBack support removes it. " +
+	"only makes Terraform forget the application, with a warning at plan: the draft stays on Timeback until Timeback support removes it (`deletion_policy = \"PREVENT\"` makes such a plan an error instead). " +
 	"Because application names are unique across the whole platform (not only within your publisher), **a replacement needs a new `name`**: " +
-	"the old draft still holds the old one, and re-creating with the same name fails with a duplicate-name error.\n\n" +
+	"the old draft still holds the old one, and re-creating with the same name fails with a duplicate-name error. A plan that replaces the application and keeps its `name` is therefore an error. " +
+	"(`terraform apply -replace` and a tainted application reach the provider as a plain create, which cannot be told apart from a new one: change `name` for those too.)\n\n" +
 	"Decisions where the Timeback API is not documented:\n\n" +
 	"* Any 2xx create response that carries an `applicationId` is accepted (200 or 201), so a secret is never dropped over a status code.\n" +
 	"* A duplicate name is recognised as HTTP 409, or as a 400/422 whose message says the name exists.\n" +
 	"* The publisher-ambiguity `nextAction` body is shown in full; any UUID inside it is listed as a publisher id to set in `publisher_id`.\n" +
 	"* A create whose response is lost is never sent again blindly, and Timeback has no list endpoint to look the draft up by name: the provider reports it and asks you to find it on the platform (or through support) and import it.\n" +
-	"* The sandbox credential pair is read from an optional `sandboxCredentials` object (`clientId`, `clientSecret`) in the create response, when present; the field names are not documented, so `sandbox_client_id` and `sandbox_client_secret` stay null when Timeback sends them under other names. The sandbox secret, like the main one, is kept in state and never read back; it cannot be restored after an import.\n" +
+	"* The sandbox credential pair comes in the create response's `sandboxCredentials` object (`clientId`, `clientSecret`), which the sandbox docs say every registration carries. " +
+	"`GET …/credentials` returns `sandboxCredentials` (`clientId`, `scopes`, `tokenUrl`, no secret) next to `productionCredentials`: `sandbox_client_id`, `sandbox_scopes` and `sandbox_token_url` are read from it on every refresh, so an import fills them. " +
+	"The sandbox secret, like the main one, is kept in state and never read back; it stays null after an import. When Timeback sends no sandbox pair, the sandbox attributes are null.\n" +
 	"* `GET /applications/1.0/{id}` is read as `LtiApplicationOutput`; its `status` is not treated as deleted (a warning is shown for `tobedeleted` or `inactive`).\n" +
 	"* `publisher_id` is not in the read model, so after an import it is null until set in configuration; setting it then does not force a replacement.\n" +
 	"* Without `application_type`, Timeback's default is used and recorded in state."
@@ -188,18 +220,37 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       keep,
 		},
 		"sandbox_client_id": schema.StringAttribute{
-			MarkdownDescription: "The sandbox client id, when the create response carries a `sandboxCredentials` object (its field names are not documented; null otherwise).",
+			MarkdownDescription: "The sandbox client id (`sandboxCredentials.clientId` of the create response and of the credentials read; null when Timeback sends no sandbox pair). Filled after an import too.",
+			Computed:            true,
+			PlanModifiers:       keep,
+		},
+		"sandbox_scopes": schema.ListAttribute{
+			MarkdownDescription: "The scopes the sandbox client may request (`sandboxCredentials.scopes` of the credentials read).",
+			ElementType:         types.StringType,
+			Computed:            true,
+			PlanModifiers:       []planmodifier.List{listplanmodifier.UseStateForUnknown()},
+		},
+		"sandbox_token_url": schema.StringAttribute{
+			MarkdownDescription: "The sandbox client's token endpoint (`sandboxCredentials.tokenUrl` of the credentials read).",
 			Computed:            true,
 			PlanModifiers:       keep,
 		},
 		"sandbox_client_secret": schema.StringAttribute{
-			MarkdownDescription: "The sandbox client secret, from the same `sandboxCredentials` object. Like `client_secret` it is shown only once, kept in state (sensitive) and never read back; it stays null after an import.",
+			MarkdownDescription: "The sandbox client secret, from the create response's `sandboxCredentials` object. Like `client_secret` it is shown only once, kept in state (sensitive) and never read back; it stays null after an import.",
 			Computed:            true,
 			Sensitive:           true,
 			PlanModifiers:       keep,
 		},
 	}
-	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, TimeBack support has to help)") {
+	attrs["rotate_when_changed"] = schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Change `name` at the same time (names are global and the old draft keeps its name), " +
+			"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.",
+		ElementType:   types.StringType,
+		Optional:      true,
+		PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
+	}
+	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Timeback")
+	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)") {
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{
@@ -219,6 +270,61 @@ func publisherReplace(_ context.Context, req planmodifier.StringRequest, resp *s
 	}
 	if req.PlanValue.IsUnknown() || !strings.EqualFold(req.PlanValue.ValueString(), req.StateValue.ValueString()) {
 		resp.RequiresReplace = true
+	}
+}
+
+// replacingAttributes are the arguments whose change replaces the application
+// (publisher_id is decided by publisherReplace).
+var replacingAttributes = []string{"description", "launch_url", "application_type"}
+
+// ModifyPlan catches, at plan, what would otherwise fail or surprise after approval:
+// a replacement that keeps the name (certain to fail: names are global and the old
+// draft keeps its name), and a destroy or replacement, which leaves the draft on
+// Timeback (a warning, or an error with deletion_policy PREVENT). It also warns when
+// client_secret_wo is set on a new application.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	tfx.WarnSecretWOOnCreate(ctx, req, resp)
+	if req.State.Raw.IsNull() {
+		return
+	}
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	left := tfx.Abandoned{
+		Platform: "Timeback",
+		Object:   state.object(),
+		After: fmt.Sprintf("Its name %q stays taken, so no new application can use it. To have the draft removed, ask Timeback support to delete application %s.",
+			state.Name.ValueString(), state.ID.ValueString()),
+	}
+	if req.Plan.Raw.IsNull() {
+		tfx.PlanDeletion(ctx, req, resp, nil, left)
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	replacedBy := tfx.ChangedAttributes(ctx, req, false, replacingAttributes...)
+	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	var pr stringplanmodifier.RequiresReplaceIfFuncResponse
+	publisherReplace(ctx, planmodifier.StringRequest{PlanValue: plan.PublisherID, StateValue: state.PublisherID}, &pr)
+	if pr.RequiresReplace {
+		replacedBy = append(replacedBy, "publisher_id")
+	}
+	if len(replacedBy) == 0 || !plan.Name.Equal(state.Name) {
+		// No replacement, or one that takes a new name (an unknown name is not
+		// known to stay the same).
+		tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
+		return
+	}
+	for _, a := range replacedBy {
+		resp.Diagnostics.AddAttributeError(path.Root(a), "Replacing a Timeback application needs a new name",
+			fmt.Sprintf("Changing %s replaces %s, but name stays %q. Application names are unique across the whole Timeback platform, and Timeback cannot delete the old draft, "+
+				"which keeps its name: the create of the replacement would fail with a duplicate name, after Terraform had already forgotten the old draft and its client secret. "+
+				"Change name as well (for example add a suffix such as \"-v2\"), or set %s back to the value in state, which is what Timeback holds (after an edit on Timeback, the value shown as changed in the plan).", a, state.object(), state.Name.ValueString(), a))
 	}
 }
 
@@ -285,7 +391,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	// Rule 2: the id and the secrets go into state as soon as the response is decoded.
+	// The id and the secrets go into state as soon as the response is decoded
+	// (CONTRIBUTING.md, State before follow-up calls).
 	plan.ID = types.StringValue(draft.ApplicationID)
 	plan.AppURN = types.StringValue(draft.AppURN)
 	plan.ClientID = types.StringValue(draft.ClientID)
@@ -307,10 +414,13 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	// Not known until the follow-up calls; state cannot hold unknown values.
 	plan.Scopes = types.ListNull(types.StringType)
 	plan.TokenURL = types.StringNull()
+	plan.SandboxScopes = types.ListNull(types.StringType)
+	plan.SandboxTokenURL = types.StringNull()
 	if plan.ApplicationType.IsUnknown() {
 		plan.ApplicationType = types.StringNull()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -329,10 +439,12 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if err != nil {
 		followUpWarning(&resp.Diagnostics, plan.op("read back"), err)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 		return
 	}
 	plan.fill(app, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // followUpWarning reports a failed read after a successful create as a warning: the
@@ -350,10 +462,10 @@ func followUpWarning(diags *diag.Diagnostics, op tfx.Op, err error) {
 func orphanHelp(name string) string {
 	return "Finding the Timeback draft whose create response was lost: " +
 		fmt.Sprintf("Timeback has no API to list applications, so the provider cannot look the draft up by name. "+
-			"Look for an application named %q in the Timeback developer platform (or ask TimeBack support for its id), then import it: "+
+			"Look for an application named %q in the Timeback developer platform (or ask Timeback support for its id), then import it: "+
 			"`terraform import %s.<name> <application id>`. Applying again is safe: names are unique across the platform, so if the draft exists "+
 			"the create fails as a duplicate instead of registering a second application. Its client secret was in the lost response: "+
-			"if you cannot recover it, ask TimeBack support to remove the draft, or register under another name.", name, resourceType)
+			"if you cannot recover it, ask Timeback support to remove the draft, or register under another name.", name, resourceType)
 }
 
 func (r *applicationResource) createError(plan *applicationModel, in DraftInput, err error, diags *diag.Diagnostics) {
@@ -432,6 +544,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // Update only records client_secret_wo (when client_secret_wo_version changes):
@@ -446,6 +559,8 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	next := state
 	next.Timeouts = plan.Timeouts
 	next.ClientSecretWOVersion = plan.ClientSecretWOVersion
+	next.DeletionPolicy = plan.DeletionPolicy
+	next.RotateWhenChanged = plan.RotateWhenChanged
 	if isSet(plan.PublisherID) {
 		// The same publisher (perhaps in other letter case), or one adopted after an
 		// import; any other change is a replacement.
@@ -458,7 +573,15 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if !next.ClientSecret.Equal(state.ClientSecret) && isSet(next.ClientSecret) {
+		// A restored secret is checked at the application's own token endpoint.
+		r.verifySecret(ctx, &state, next.ClientSecret.ValueString(), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -467,14 +590,12 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// Timeback has no delete API: the plan already warned that the draft stays on the
+	// platform (deletion_policy), so the destroy only forgets it, quietly.
 	err := r.client.DeleteApplication(ctx, state.ID.ValueString())
 	switch {
 	case errors.Is(err, ErrDeleteUnsupported):
-		resp.Diagnostics.AddWarning("Timeback application left on the platform",
-			fmt.Sprintf("Timeback has no API to delete applications, so %s (client id %s) was only removed from Terraform state: the draft still exists on Timeback "+
-				"and keeps its name. To have it removed, ask TimeBack support to delete application %s. "+
-				"Until then its name stays taken, so a new application needs another name.",
-				state.object(), state.ClientID.ValueString(), state.ID.ValueString()))
+		tflog.Info(ctx, "Timeback application left on the platform (no delete API)", map[string]any{"id": state.ID.ValueString()})
 	case err != nil && !transport.IsNotFound(err):
 		tfx.APIError(&resp.Diagnostics, state.op("delete"), err, "")
 	}
@@ -492,6 +613,10 @@ var importByID = tfx.WithImportByID{
 	Valid:        uuidID.MatchString,
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: "The application's Timeback id."}}}
 
 // MoveState takes over a restapi_object that registered the draft (a moved block,
 // Terraform 1.8+): the id ImportState takes, the arguments restapi sent, the
@@ -519,4 +644,37 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 			t.Secret("sandbox_client_secret", o, "sandboxCredentials/clientSecret")
 		},
 	}.StateMover()}
+}
+
+// verifySecret checks a secret restored with client_secret_wo at the application's
+// token endpoint (token_url, client credentials): a refused secret is an error, so a
+// wrong value never reaches state; one that cannot be checked is recorded with a
+// warning. No byte of the secret or of the endpoint's answer is quoted.
+func (r *applicationResource) verifySecret(ctx context.Context, state *applicationModel, secret string, diags *diag.Diagnostics) {
+	v, ok := r.client.(SecretVerifier)
+	if !ok {
+		return
+	}
+	if !isSet(state.TokenURL) || !isSet(state.ClientID) {
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked",
+			fmt.Sprintf("The state of %s has no token_url or client_id yet, so the secret given in client_secret_wo could not be checked; it was recorded as client_secret. "+
+				"To check it, change client_secret_wo_version again once a refresh has filled token_url.", state.object()))
+		return
+	}
+	err := v.VerifyClientSecret(ctx, state.TokenURL.ValueString(), state.ClientID.ValueString(), secret)
+	var unchecked *UncheckedError
+	switch {
+	case err == nil:
+	case errors.Is(err, ErrSecretRefused):
+		diags.AddAttributeError(path.Root("client_secret_wo"), "Wrong client secret in client_secret_wo",
+			fmt.Sprintf("The token endpoint of %s (%s) refused client id %s with the secret given in client_secret_wo (%v), so the secret was not recorded and state is unchanged. "+
+				"client_secret_wo records a secret you already hold; it cannot set a new one on Timeback. Give the secret Timeback issued for this application, "+
+				"or replace the application (with a new name) to get a new one.", state.object(), state.TokenURL.ValueString(), state.ClientID.ValueString(), err))
+	case errors.As(err, &unchecked):
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked",
+			fmt.Sprintf("The secret given in client_secret_wo for %s was recorded as client_secret, but it could not be checked at the token endpoint %s: %v. "+
+				"To check it later, change client_secret_wo_version again.", state.object(), state.TokenURL.ValueString(), unchecked.Err))
+	default:
+		diags.AddAttributeWarning(path.Root("client_secret_wo"), "client_secret_wo recorded unchecked", err.Error())
+	}
 }

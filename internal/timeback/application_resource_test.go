@@ -82,8 +82,7 @@ func secretIssued(tn *mockapi.Tenant) resource.TestCheckFunc {
 // destroy leaves the draft on Timeback and empties the state.
 func TestApplication_lifecycle(t *testing.T) {
 	env := acctest.New(t)
-	tn := env.Tenant
-	tn.Timeback.SetSandboxCredentials(true)
+	tn := env.Tenant // the sandbox pair comes by default
 	publisher := tn.Timeback.Publishers()[0]
 	sameSecret := statecheck.CompareValue(compare.ValuesSame())
 	sameSandbox := statecheck.CompareValue(compare.ValuesSame())
@@ -103,6 +102,8 @@ func TestApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_url"), knownvalue.StringExact(mockapi.TimebackTokenURL)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("app_urn"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:uuid:[0-9a-f-]{36}$`))),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_token_url"), knownvalue.StringExact(mockapi.TimebackSandboxTokenURL)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_scopes"), sandboxScopes()),
 					sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 					sameSandbox.AddStateValue(addr, tfjsonpath.New("sandbox_client_secret")),
 				},
@@ -181,7 +182,9 @@ func TestApplication_noPublisher(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("publisher_id"), knownvalue.StringRegexp(uuidRe)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("application_type"), knownvalue.StringExact("assessment")),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_client_secret"), knownvalue.Null()),
+				// Every registration carries the sandbox pair (the mock's default).
+				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("sandbox_client_secret")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_token_url"), knownvalue.StringExact(mockapi.TimebackSandboxTokenURL)),
 			},
 			Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(s *terraform.State) error {
 				ps := tn.Timeback.Publishers()
@@ -257,10 +260,10 @@ func TestApplication_replace(t *testing.T) {
 				},
 			},
 			planReplace(with(func(a *app) { a.Name = "replace-me-2" })),
-			planReplace(with(func(a *app) { a.Description = "changed" })),
-			planReplace(with(func(a *app) { a.LaunchURL = "https://other.example.com/launch" })),
-			planReplace(with(func(a *app) { a.ApplicationType = "internal" })),
-			planReplace(with(func(a *app) { a.PublisherID = other })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.LaunchURL = "https://other.example.com/launch" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.ApplicationType = "internal" })),
+			planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.PublisherID = other })),
 			{ // a real replacement needs a new name
 				Config: env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" }).hcl()),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
@@ -278,8 +281,10 @@ func TestApplication_replace(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // keeping the name: the old draft still holds it
-				Config:      env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed again" }).hcl()),
+			{ // a tainted application reaches the provider as a plain create, which the
+				// plan cannot refuse: the old draft still holds the name
+				Config:      env.Config(with(func(a *app) { a.Name = "replace-me"; a.Description = "changed" }).hcl()),
+				Taint:       []string{addr},
 				ExpectError: acctest.ErrorMatching("names are global on the Timeback developer platform"),
 			},
 		},
@@ -326,6 +331,14 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 					if at["client_id"] != existing.ClientID || at["name"] != existing.Name || at["application_type"] != "learning_app" || at["app_urn"] != "urn:uuid:"+existing.ApplicationID {
 						return fmt.Errorf("imported attributes do not match Timeback: %v", at)
 					}
+					// The sandbox client comes from the credentials read; its secret is never readable.
+					if at["sandbox_client_id"] == "" || at["sandbox_client_id"] != existing.SandboxClientID || at["sandbox_token_url"] != mockapi.TimebackSandboxTokenURL ||
+						at["sandbox_scopes.#"] != fmt.Sprint(len(mockapi.TimebackSandboxScopes)) || at["sandbox_scopes.0"] != mockapi.TimebackSandboxScopes[0] {
+						return fmt.Errorf("the imported sandbox client does not match Timeback's: %v", at)
+					}
+					if at["sandbox_client_secret"] != "" {
+						return fmt.Errorf("an imported application must have no sandbox secret in state")
+					}
 					return nil
 				},
 			},
@@ -366,7 +379,8 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 }
 
 // TestApplication_drift: an application removed behind Terraform's back is
-// registered again; one edited behind its back plans a replacement.
+// registered again; one edited behind its back would be replaced under
+// the same name, which the plan refuses.
 func TestApplication_drift(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
@@ -399,18 +413,16 @@ func TestApplication_drift(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // edited on the platform: the plan replaces it
+			{ // edited on the platform: the plan would replace it under the same name,
+				// which Timeback would refuse, so the plan is an error on the attribute
 				PreConfig: func() {
 					for _, a := range tn.Timeback.All() {
 						tn.Timeback.Edit(a.ApplicationID, func(a *mockapi.TimebackApp) { a.LaunchURL = "https://moved.example.com/launch" })
 					}
 				},
-				Config:             cfg,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-				},
+				Config:      cfg,
+				PlanOnly:    true,
+				ExpectError: acctest.ErrorMatching("Replacing a Timeback application needs a new name", "Changing launch_url replaces"),
 			},
 		},
 	})
@@ -538,12 +550,45 @@ func TestApplication_dataSource(t *testing.T) {
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("app_urn"), knownvalue.StringExact("urn:uuid:"+existing.ApplicationID)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("token_url"), knownvalue.StringExact(mockapi.TimebackTokenURL)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("scopes"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("lti.readonly")})),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("sandbox_client_id"), knownvalue.StringExact(existing.SandboxClientID)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("sandbox_scopes"), sandboxScopes()),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("sandbox_token_url"), knownvalue.StringExact(mockapi.TimebackSandboxTokenURL)),
 				},
 			},
 			{
 				Config:      env.Config(fmt.Sprintf("data \"registrar_timeback_application\" \"test\" {\n  id = %q\n}\n", mockapi.RandomUUID())),
 				ExpectError: acctest.ErrorMatching("Timeback application not found"),
 			},
+		},
+	})
+}
+
+// sandboxScopes checks a list of the mock's sandbox scopes.
+func sandboxScopes() knownvalue.Check {
+	var c []knownvalue.Check
+	for _, s := range mockapi.TimebackSandboxScopes {
+		c = append(c, knownvalue.StringExact(s))
+	}
+	return knownvalue.ListExact(c)
+}
+
+// TestApplication_noSandboxPair: when Timeback sends no sandbox pair (the mock's
+// switch off), every sandbox attribute is null, and stays so on refresh.
+func TestApplication_noSandboxPair(t *testing.T) {
+	env := acctest.New(t)
+	env.Tenant.Timeback.SetSandboxCredentials(false)
+	cfg := env.Config(app{Name: "no-sandbox-app"}.hcl())
+	nulls := []statecheck.StateCheck{
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_client_id"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_client_secret"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_scopes"), knownvalue.Null()),
+		statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_token_url"), knownvalue.Null()),
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg, ConfigStateChecks: nulls},
+			{Config: cfg, PlanOnly: true},
 		},
 	})
 }

@@ -160,6 +160,15 @@ type Credentials struct {
 		Scopes   []string `json:"scopes"`
 		TokenURL string   `json:"tokenUrl"`
 	} `json:"productionCredentials"`
+	// SandboxCredentials is the sandbox client (no secret either); nil when absent.
+	SandboxCredentials *ClientCredentials `json:"sandboxCredentials"`
+}
+
+// ClientCredentials is one environment's client as the credentials read shows it.
+type ClientCredentials struct {
+	ClientID string   `json:"clientId"`
+	Scopes   []string `json:"scopes"`
+	TokenURL string   `json:"tokenUrl"`
 }
 
 // CreateDraft registers a draft application. The POST is duplicate-safe: names are
@@ -177,7 +186,7 @@ func (c *Client) CreateDraft(ctx context.Context, in DraftInput) (*Draft, error)
 		return nil, err
 	}
 	if d.ApplicationID == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no applicationId"), Snippet: "{…}"}
+		return nil, resp.Invalid("the response has no applicationId")
 	}
 	if d.AppURN == "" {
 		d.AppURN = "urn:uuid:" + d.ApplicationID
@@ -195,25 +204,32 @@ func (c *Client) GetApplication(ctx context.Context, id string) (*Application, e
 	if err != nil {
 		return nil, err
 	}
-	var a Application
+	var a *Application
 	if err := resp.Decode(&a); err != nil {
 		return nil, err
+	}
+	if a == nil {
+		a = &Application{}
 	}
 	if a.SourcedID == "" && a.Name == "" {
 		// The body's exact shape is not documented: accept one wrapping object.
 		var wrapped map[string]json.RawMessage
 		if json.Unmarshal(resp.Body, &wrapped) == nil {
 			for _, k := range []string{"application", "data", "app"} {
-				if raw, ok := wrapped[k]; ok && json.Unmarshal(raw, &a) == nil && a.Name != "" {
+				if raw, ok := wrapped[k]; ok && json.Unmarshal(raw, a) == nil && a.SourcedID != "" {
 					break
 				}
 			}
 		}
 	}
-	if a.Name == "" {
-		return nil, &transport.DecodeError{Status: resp.Status, Err: errors.New("the application has no name"), Snippet: "{…}"}
+	if a.SourcedID != id {
+		// {}, null, no sourcedId or another one: never a replacement for the state.
+		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, ""), Want: id, Got: a.SourcedID}
 	}
-	return &a, nil
+	if a.Name == "" {
+		return nil, resp.Invalid("the application has no name")
+	}
+	return a, nil
 }
 
 // GetCredentials reads the application's production credentials (never the secret).
@@ -222,8 +238,18 @@ func (c *Client) GetCredentials(ctx context.Context, id string) (*Credentials, e
 	if err != nil {
 		return nil, err
 	}
-	var cr Credentials
-	return &cr, resp.Decode(&cr)
+	var cr *Credentials
+	if err := resp.Decode(&cr); err != nil {
+		return nil, err
+	}
+	if cr == nil || cr.ApplicationID != id {
+		got := ""
+		if cr != nil {
+			got = cr.ApplicationID
+		}
+		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, "/credentials"), Want: id, Got: got}
+	}
+	return cr, nil
 }
 
 // DeleteApplication reports ErrDeleteUnsupported: Timeback has no delete endpoint.
@@ -400,16 +426,17 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", &TokenError{Err: err}
 	}
-	var body struct {
+	var body *struct {
 		AccessToken string `json:"access_token"`
 		ExpiresIn   int64  `json:"expires_in"`
 		TokenType   string `json:"token_type"`
 	}
 	if err := resp.Decode(&body); err != nil {
-		return "", &TokenError{Err: err}
+		// Described, not wrapped: a DecodeError would count as "maybe applied".
+		return "", &TokenError{Err: errors.New(err.Error())}
 	}
-	if body.AccessToken == "" {
-		return "", &TokenError{Err: &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no access_token"), Snippet: "{…}"}}
+	if body == nil || body.AccessToken == "" {
+		return "", &TokenError{Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
 	}
 	ttl := time.Duration(body.ExpiresIn) * time.Second
 	if ttl <= 0 {
@@ -439,11 +466,15 @@ func MaybeCreated(err error) bool {
 	return transport.MaybeApplied(err)
 }
 
-// TokenError is a failed client-credentials exchange.
+// TokenError is a failed client-credentials exchange: an authentication failure
+// (transport.IsAuthFailure); the API request it was for was never sent.
 type TokenError struct{ Err error }
 
 func (e *TokenError) Error() string {
-	return "exchanging the Timeback client_id and client_secret for an access token: " + e.Err.Error()
+	return "Timeback authentication failed (exchanging client_id and client_secret for an access token), so the request was not sent: " + e.Err.Error()
 }
 
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// AuthFailure marks a TokenError as an authentication failure.
+func (e *TokenError) AuthFailure() bool { return true }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
@@ -25,8 +26,13 @@ type applicationDataSource struct {
 	client *Client
 }
 
-// applicationDataModel is the application's fields, shared with the resource.
-type applicationDataModel = applicationFields
+// applicationDataModel is the application's fields, shared with the resource, plus
+// TPP's read-only counters (left out of the resource: they change with every grant).
+type applicationDataModel struct {
+	applicationFields
+	GrantCount types.Int64 `tfsdk:"grant_count"`
+	UserCount  types.Int64 `tfsdk:"user_count"`
+}
 
 func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
@@ -34,24 +40,28 @@ func (d *applicationDataSource) Metadata(_ context.Context, req datasource.Metad
 
 func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up a TPP OAuth application (API integration) by `application_id` with GetApplication. " +
-			"`access_validity`, `grant_validity` and `renewable` are null when TPP's answer leaves them out (its documentation does not show them in GetApplication's answer).",
+		MarkdownDescription: "Looks up a TPP OAuth application (API integration) by `application_id` with GetApplication (its answer may hold the application as `Application` or as `Applications`; both are read). " +
+			"`access_validity`, `grant_validity`, `renewable`, `unused_expiration`, `grant_count` and `user_count` are null when TPP's answer leaves them out " +
+			"(the doc example of GetApplication does not show them; the vendor's contract does). `grant_validity` is also null when grants never expire.",
 		Attributes: map[string]schema.Attribute{
 			"application_id": schema.StringAttribute{
 				MarkdownDescription: "The application id (the \"Client ID\" in the TPP console).",
 				Required:            true,
 				Validators:          []validator.String{stringvalidator.RegexMatches(applicationIDRe, "must be a non-empty id without white space")},
 			},
-			"id":              schema.StringAttribute{MarkdownDescription: "The application id.", Computed: true},
-			"name":            schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
-			"vendor":          schema.StringAttribute{MarkdownDescription: "The vendor's name.", Computed: true},
-			"description":     schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
-			"url":             schema.StringAttribute{MarkdownDescription: "The URL to learn more about the application (free text).", Computed: true},
-			"scope":           schema.StringAttribute{MarkdownDescription: "The minimum scope.", Computed: true},
-			"maximum_scope":   schema.StringAttribute{MarkdownDescription: "The maximum scope.", Computed: true},
-			"access_validity": schema.Int64Attribute{MarkdownDescription: "Token validity in seconds; null when TPP does not return it.", Computed: true},
-			"grant_validity":  schema.Int64Attribute{MarkdownDescription: "Grant validity in seconds; null when TPP does not return it.", Computed: true},
-			"renewable":       schema.BoolAttribute{MarkdownDescription: "Whether grants are renewable; null when TPP does not return it.", Computed: true},
+			"id":                schema.StringAttribute{MarkdownDescription: "The application id.", Computed: true},
+			"name":              schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
+			"vendor":            schema.StringAttribute{MarkdownDescription: "The vendor's name.", Computed: true},
+			"description":       schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+			"url":               schema.StringAttribute{MarkdownDescription: "The URL to learn more about the application (free text).", Computed: true},
+			"scope":             schema.StringAttribute{MarkdownDescription: "The minimum scope.", Computed: true},
+			"maximum_scope":     schema.StringAttribute{MarkdownDescription: "The maximum scope.", Computed: true},
+			"access_validity":   schema.Int64Attribute{MarkdownDescription: "Token validity in seconds; null when TPP does not return it.", Computed: true},
+			"grant_validity":    schema.Int64Attribute{MarkdownDescription: "Grant validity in seconds; null when grants never expire (`GrantValidity: null`) or TPP does not return it.", Computed: true},
+			"renewable":         schema.BoolAttribute{MarkdownDescription: "Whether grants are renewable; null when TPP does not return it.", Computed: true},
+			"unused_expiration": schema.Int64Attribute{MarkdownDescription: "How long, in seconds, an unused grant lives (`UnusedExpiration`); null when TPP does not return it.", Computed: true},
+			"grant_count":       schema.Int64Attribute{MarkdownDescription: "How many grants the application holds (`GrantCount`); null when TPP does not return it.", Computed: true},
+			"user_count":        schema.Int64Attribute{MarkdownDescription: "How many users hold grants for the application (`UserCount`); null when TPP does not return it.", Computed: true},
 		},
 	}
 }
@@ -80,5 +90,7 @@ func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 		return
 	}
 	cfg.fill(app) // validity fields TPP leaves out stay null
+	cfg.GrantCount = types.Int64PointerValue(app.GrantCount)
+	cfg.UserCount = types.Int64PointerValue(app.UserCount)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

@@ -29,6 +29,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
 
@@ -39,12 +40,14 @@ func NewApplicationResource() resource.Resource {
 	return &applicationResource{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
+		WithIdentity:   identity,
 	}
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -56,17 +59,18 @@ type applicationModel struct {
 // applicationFields are the fields of a TPP application that the resource and the
 // data source share.
 type applicationFields struct {
-	ID             types.String `tfsdk:"id"`
-	ApplicationID  types.String `tfsdk:"application_id"`
-	Name           types.String `tfsdk:"name"`
-	Vendor         types.String `tfsdk:"vendor"`
-	Description    types.String `tfsdk:"description"`
-	URL            types.String `tfsdk:"url"`
-	Scope          types.String `tfsdk:"scope"`
-	MaximumScope   types.String `tfsdk:"maximum_scope"`
-	AccessValidity types.Int64  `tfsdk:"access_validity"`
-	GrantValidity  types.Int64  `tfsdk:"grant_validity"`
-	Renewable      types.Bool   `tfsdk:"renewable"`
+	ID               types.String `tfsdk:"id"`
+	ApplicationID    types.String `tfsdk:"application_id"`
+	Name             types.String `tfsdk:"name"`
+	Vendor           types.String `tfsdk:"vendor"`
+	Description      types.String `tfsdk:"description"`
+	URL              types.String `tfsdk:"url"`
+	Scope            types.String `tfsdk:"scope"`
+	MaximumScope     types.String `tfsdk:"maximum_scope"`
+	AccessValidity   types.Int64  `tfsdk:"access_validity"`
+	GrantValidity    types.Int64  `tfsdk:"grant_validity"`
+	Renewable        types.Bool   `tfsdk:"renewable"`
+	UnusedExpiration types.Int64  `tfsdk:"unused_expiration"`
 }
 
 // applicationIDRe is the shape of an application id: no white space (it is an OAuth
@@ -77,14 +81,21 @@ var applicationIDRe = regexp.MustCompile(`^\S+$`)
 const resourceDescription = "An OAuth application (an \"API integration\") on Venafi Trust Protection Platform, registered with `/vedsdk/oauth/CreateApplication`. " +
 	"TPP applications have no client secret: tokens are obtained with a user's credentials plus the `application_id` as `client_id`.\n\n" +
 	"Behaviour where TPP's documentation is silent (the provider's chosen readings):\n\n" +
-	"- **Updates** use UpdateApplication, which resets every field left out to its default; the provider therefore always sends the complete object: " +
-	"the configuration, plus `access_validity`, `grant_validity` and `renewable` from state when they are not configured.\n" +
-	"- **GetApplication** is not documented to return `AccessValidity`, `GrantValidity` or `Renewable`. When it leaves them out, the provider keeps them from state, " +
-	"so changes made to them outside Terraform are not detected. After `terraform import` they are null until you set them in the configuration; " +
-	"until then an update resets them to the system defaults (the provider warns when it does so).\n" +
+	"- **Updates** use UpdateApplication, which resets every field left out to its default (`UnusedExpiration` included); the provider therefore always sends the complete object: " +
+	"the configuration, plus `access_validity`, `grant_validity`, `renewable` and `unused_expiration` from state when they are not configured. " +
+	"When state does not know one of them, the provider reads the application first (GetApplication) and sends back what TPP holds.\n" +
+	"- **GetApplication** answers `{\"Application\":{…}}` in TPP's doc example and `{\"Applications\":[{…}]}` in the vendor's API contract: both are accepted, " +
+	"and an answer that holds no application with the id asked for is an error (never another application's values).\n" +
+	"- **Validity fields on read**: the vendor's contract returns `AccessValidity`, `GrantValidity`, `Renewable` and `UnusedExpiration` (plus `GrantCount` and `UserCount`, " +
+	"shown by the data source); the provider reads them whenever they are present, so changes made outside Terraform are detected. `GrantValidity: null` means the grant never expires: " +
+	"`grant_validity` is then null, and updates send null back to keep it so (setting \"never\" from the configuration is not supported). " +
+	"When a TPP version leaves them out, the provider keeps them from state; an update then resets the ones state does not know to the system defaults (with a warning).\n" +
 	"- **Not found**: Success false with Result 2 (ApplicationNotFound), or an HTTP 400 `invalid_request` whose description says the application does not exist or was not found. " +
 	"Read then removes the application from state, and Delete treats it as already deleted. An HTTP 404 is never read as not found (it means a wrong `base_url`).\n" +
-	"- **Duplicate application_id**: any rejected create (HTTP 400, or Success false) after which GetApplication finds the id is reported as a duplicate, with the import command.\n" +
+	"- **Result codes**: the OAuth result codes 0–23 are named in diagnostics (19 ApplicationAlreadyExists, 20 RuleAlreadyExists, 21 JwtMappingNotFound, 22 JwtMappingAlreadyExists, 23 ScopeMismatch), " +
+	"together with the answer's `Error` text.\n" +
+	"- **Duplicate application_id**: Result 19 (ApplicationAlreadyExists, most likely at HTTP 200 with `Success: false`) is reported as a duplicate, with the import command; " +
+	"so is any other rejected create (HTTP 400, or Success false) after which GetApplication finds the id.\n" +
 	"- **MaximumScope**: sent with that name (the docs' example spells it `MaxScope`).\n" +
 	"- **Lost create responses**: the provider looks the id up with GetApplications and, when the application exists, reports it for import instead of creating it again."
 
@@ -149,6 +160,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			},
 			"grant_validity": schema.Int64Attribute{
 				MarkdownDescription: "How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+					"Null when TPP reports that grants never expire (`GrantValidity: null`); updates then keep it so. " +
 					"TPP may not return it on read: out-of-band changes are then not detected.",
 				Optional:      true,
 				Computed:      true,
@@ -161,6 +173,14 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Optional:      true,
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+			},
+			"unused_expiration": schema.Int64Attribute{
+				MarkdownDescription: "How long, in seconds, an unused grant for the application lives (0 or more; TPP's `UnusedExpiration`). When not set, TPP's value is kept: " +
+					"the system default at creation, or what was set in the TPP console, which every update sends back (UpdateApplication would otherwise reset it).",
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.Int64{int64validator.AtLeast(0)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -203,12 +223,13 @@ func (m *applicationModel) application() Application {
 		Description: m.Description.ValueString(), URL: m.URL.ValueString(),
 		Scope: m.Scope.ValueString(), MaximumScope: m.MaximumScope.ValueString(),
 		AccessValidity: int64Ptr(m.AccessValidity), GrantValidity: int64Ptr(m.GrantValidity), Renewable: boolPtr(m.Renewable),
+		UnusedExpiration: int64Ptr(m.UnusedExpiration),
 	}
 }
 
 // fill copies what TPP returned. A validity field TPP left out keeps the fields' value
 // when that is known (null in the data source), and becomes null when it is unknown
-// (a create without it).
+// (a create without it). GrantValidity null (never expires) is null.
 func (m *applicationFields) fill(a *Application) {
 	m.ID = types.StringValue(a.ID)
 	m.ApplicationID = types.StringValue(a.ID)
@@ -225,10 +246,18 @@ func (m *applicationFields) fill(a *Application) {
 		m.AccessValidity = types.Int64Null()
 	}
 	switch {
+	case a.GrantNeverExpires:
+		m.GrantValidity = types.Int64Null()
 	case a.GrantValidity != nil:
 		m.GrantValidity = types.Int64Value(*a.GrantValidity)
 	case m.GrantValidity.IsUnknown():
 		m.GrantValidity = types.Int64Null()
+	}
+	switch {
+	case a.UnusedExpiration != nil:
+		m.UnusedExpiration = types.Int64Value(*a.UnusedExpiration)
+	case m.UnusedExpiration.IsUnknown():
+		m.UnusedExpiration = types.Int64Null()
 	}
 	switch {
 	case a.Renewable != nil:
@@ -274,20 +303,30 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.fill(app)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // createError reports a failed create. A rejected create whose id TPP then knows is
 // a duplicate application_id (TPP's exact duplicate signal is undocumented).
 func (r *applicationResource) createError(ctx context.Context, plan *applicationModel, err error, diags *diag.Diagnostics) {
 	id := plan.ApplicationID.ValueString()
+	duplicate := func(named string) {
+		tfx.APIError(diags, plan.op("create"), err, fmt.Sprintf(
+			"TPP already has an OAuth application with application_id %q%s. Application ids are unique: choose another application_id, "+
+				"or bring the existing application under Terraform with `terraform import %s.<name> %s` (or an import block with id = %q).",
+			id, named, resourceType, id, id))
+	}
 	if rejected(err) {
 		if existing, gerr := r.client.Get(ctx, id); gerr == nil && existing != nil {
-			tfx.APIError(diags, plan.op("create"), err, fmt.Sprintf(
-				"TPP already has an OAuth application with application_id %q (named %q). Application ids are unique: choose another application_id, "+
-					"or bring the existing application under Terraform with `terraform import %s.<name> %s` (or an import block with id = %q).",
-				id, existing.Name, resourceType, id, id))
+			duplicate(fmt.Sprintf(" (named %q)", existing.Name))
 			return
 		}
+	}
+	// Result 19 (ApplicationAlreadyExists) is TPP's own duplicate signal, even when
+	// the caller may not read the existing application.
+	if re, ok := asResultError(err); ok && re.Result == ResultApplicationAlreadyExists {
+		duplicate("")
+		return
 	}
 	tfx.APIError(diags, plan.op("create"), err, fixFor(r.client, "create", err))
 }
@@ -317,6 +356,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.fill(app) // validity fields TPP leaves out stay as in state
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -331,19 +371,37 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if !ok {
 		return
 	}
-	// The plan holds the configuration, and for access_validity, grant_validity and
-	// renewable not configured, the values from state (UseStateForUnknown).
+	// The plan holds the configuration, and for access_validity, grant_validity,
+	// renewable and unused_expiration not configured, the values from state
+	// (UseStateForUnknown).
 	in := plan.application()
 	in.ID = state.ID.ValueString()
+	if in.AccessValidity == nil || in.GrantValidity == nil || in.Renewable == nil || in.UnusedExpiration == nil {
+		// State does not know one of them (after an import, or grants that never
+		// expire): UpdateApplication would reset it, so send back what TPP holds now.
+		cur, err := r.client.Get(ctx, in.ID)
+		if err != nil {
+			fix := fixFor(r.client, "read", err)
+			if IsNotFound(err) {
+				fix = "The application was deleted outside Terraform: run terraform apply again (the refresh removes it from state and the plan creates it)."
+			}
+			tfx.APIError(&resp.Diagnostics, plan.op("read before updating"), err, fix)
+			return
+		}
+		keepCurrent(&in, cur)
+	}
 	var unknown []string
 	if in.AccessValidity == nil {
 		unknown = append(unknown, "access_validity")
 	}
-	if in.GrantValidity == nil {
+	if in.GrantValidity == nil && !in.GrantNeverExpires {
 		unknown = append(unknown, "grant_validity")
 	}
 	if in.Renewable == nil {
 		unknown = append(unknown, "renewable")
+	}
+	if in.UnusedExpiration == nil {
+		unknown = append(unknown, "unused_expiration")
 	}
 	if len(unknown) > 0 {
 		resp.Diagnostics.AddWarning("TPP defaults applied on update",
@@ -359,7 +417,29 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	plan.ID = state.ID
+	// What was sent is what TPP now holds (null: not known, or grants never expire).
+	plan.AccessValidity = types.Int64PointerValue(in.AccessValidity)
+	plan.GrantValidity = types.Int64PointerValue(in.GrantValidity)
+	plan.Renewable = types.BoolPointerValue(in.Renewable)
+	plan.UnusedExpiration = types.Int64PointerValue(in.UnusedExpiration)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+}
+
+// keepCurrent fills the validity fields in leaves out with the values TPP holds (cur).
+func keepCurrent(in *Application, cur *Application) {
+	if in.AccessValidity == nil {
+		in.AccessValidity = cur.AccessValidity
+	}
+	if in.GrantValidity == nil {
+		in.GrantValidity, in.GrantNeverExpires = cur.GrantValidity, cur.GrantNeverExpires
+	}
+	if in.Renewable == nil {
+		in.Renewable = cur.Renewable
+	}
+	if in.UnusedExpiration == nil {
+		in.UnusedExpiration = cur.UnusedExpiration
+	}
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -390,6 +470,10 @@ var importByID = tfx.WithImportByID{
 	Hint:         "The id cannot be empty or contain white space.",
 }
 
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "application_id", Description: "The application's TPP `ApplicationId`."}}}
+
 // MoveState takes over a restapi_object that registered the application (a moved
 // block, Terraform 1.8+): the id ImportState takes and the arguments restapi sent.
 // Unlike an import it keeps access_validity, grant_validity and renewable, which
@@ -411,6 +495,7 @@ func (r *applicationResource) MoveState(context.Context) []resource.StateMover {
 			t.Int64("access_validity", o.Data("AccessValidity").Or(o.Answer("Application/AccessValidity")))
 			t.Int64("grant_validity", o.Data("GrantValidity").Or(o.Answer("Application/GrantValidity")))
 			t.Bool("renewable", o.Data("Renewable").Or(o.Answer("Application/Renewable")))
+			t.Int64("unused_expiration", o.Data("UnusedExpiration").Or(o.Answer("Application/UnusedExpiration")))
 		},
 	}.StateMover()}
 }

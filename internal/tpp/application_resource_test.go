@@ -95,7 +95,8 @@ func TestApplication_createReadImport(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // refresh: GetApplication leaves the validity fields out; state keeps them
+			{ // refresh: a TPP whose GetApplication leaves the validity fields out; state keeps them
+				PreConfig:    func() { tn.TPP.SetHideValidity(true) },
 				RefreshState: true,
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(addr, "access_validity", "3600"),
@@ -103,13 +104,12 @@ func TestApplication_createReadImport(t *testing.T) {
 					resource.TestCheckResourceAttr(addr, "renewable", "true"),
 				),
 			},
-			{
+			{ // GetApplication returns the validity fields (the vendor's contract): an import has them all
+				PreConfig:         func() { tn.TPP.SetHideValidity(false) },
 				ResourceName:      addr,
 				ImportState:       true,
 				ImportStateId:     "registrar-ci",
 				ImportStateVerify: true,
-				// TPP's GetApplication does not return them: null after an import (documented).
-				ImportStateVerifyIgnore: []string{"access_validity", "grant_validity", "renewable"},
 			},
 			{
 				ResourceName:  addr,
@@ -316,8 +316,10 @@ func TestApplication_duplicateID(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:      env.Config(appHCL(nil)),
-				ExpectError: regexp.MustCompile(`(?s)already\s+has\s+an\s+OAuth\s+application.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+				Config: env.Config(appHCL(nil)),
+				// TPP answers Result 19 at HTTP 200: the diagnostic names the code, TPP's Error text, the id and the import command.
+				ExpectError: regexp.MustCompile(`(?s)HTTP\s+200.*Result\s+19\s+\(ApplicationAlreadyExists.*An\s+application\s+with\s+the\s+ID\s+'registrar-ci'\s+already\s+exists.*` +
+					`already\s+has\s+an\s+OAuth\s+application\s+with\s+application_id\s+"registrar-ci".*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
 			},
 		},
 	})
@@ -357,7 +359,8 @@ func TestApplicationDataSource(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	tn.TPP.Put(mockapi.TPPApp{ID: "vcert-sdk", Name: "VCert SDK", Vendor: "Venafi", Description: "d", URL: "help.example.com",
-		Scope: "certificate:manage", MaximumScope: "certificate:manage;configuration", AccessValidity: 3600, GrantValidity: 7200, Renewable: true})
+		Scope: "certificate:manage", MaximumScope: "certificate:manage;configuration", AccessValidity: 3600, GrantValidity: 7200, Renewable: true,
+		UnusedExpiration: 600, GrantCount: 5, UserCount: 3})
 	const ds = "data.registrar_tpp_oauth_application.test"
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -370,14 +373,113 @@ func TestApplicationDataSource(t *testing.T) {
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("vendor"), knownvalue.StringExact("Venafi")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("maximum_scope"), knownvalue.StringExact("certificate:manage;configuration")),
-					// GetApplication leaves the validity fields out (documented).
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("access_validity"), knownvalue.Null()),
+					// GetApplication returns the validity fields and counters (the vendor's contract).
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(3600)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(7200)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("renewable"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_count"), knownvalue.Int64Exact(5)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("user_count"), knownvalue.Int64Exact(3)),
 				},
 			},
 			{
 				Config:      env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "missing" }`),
 				ExpectError: regexp.MustCompile(`(?s)TPP\s+OAuth\s+application\s+not\s+found.*"missing"`),
 			},
+		},
+	})
+}
+
+// TestApplication_updateKeepsUnusedExpiration: UpdateApplication resets an omitted
+// UnusedExpiration, so every update sends back the value TPP holds: one set in the
+// console, or one configured and then no longer configured.
+func TestApplication_updateKeepsUnusedExpiration(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	unused := func(want int) resource.TestCheckFunc {
+		return onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+			if a.UnusedExpiration != want {
+				return fmt.Errorf("TPP holds UnusedExpiration %d, want %d (%+v)", a.UnusedExpiration, want, *a)
+			}
+			return nil
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: env.Config(appHCL(nil)), Check: unused(mockapi.TPPDefaultUnusedExpiration)},
+			{ // set in the TPP console, then a rename: the update sends it back
+				PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.UnusedExpiration = 2592000 }) },
+				Config:    env.Config(appHCL(map[string]string{"name": `"Renamed"`})),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(2592000)),
+				},
+				Check: unused(2592000),
+			},
+			{ // configured
+				Config: env.Config(appHCL(map[string]string{"name": `"Renamed"`, "unused_expiration": "600"})),
+				Check:  unused(600),
+			},
+			{ // no longer configured, and another change: the value stays
+				Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600))},
+				},
+				Check: unused(600),
+			},
+			{Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})), PlanOnly: true},
+		},
+	})
+}
+
+// TestApplication_readsValidityFields: GetApplication returns the validity fields
+// (in either answer shape), so out-of-band changes are detected and corrected, and
+// GrantValidity null (never expires) is null in state and kept by updates.
+func TestApplication_readsValidityFields(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	cfg := env.Config(appHCL(map[string]string{"access_validity": "3600"}))
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: cfg},
+			{ // changed in the console: the refresh sees it and the apply puts it back
+				PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.AccessValidity = 99 }) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+					if a.AccessValidity != 3600 {
+						return fmt.Errorf("the drift was not corrected: %+v", *a)
+					}
+					return nil
+				}),
+			},
+			{ // the docs' answer shape; grants set to never expire in the console
+				PreConfig: func() {
+					tn.TPP.SetGetApplicationKey("Application")
+					tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.GrantNeverExpires = true; a.Renewable = true })
+				},
+				RefreshState: true,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckNoResourceAttr(addr, "grant_validity"),
+					resource.TestCheckResourceAttr(addr, "renewable", "true"),
+				),
+			},
+			{ // a rename keeps "never expires" and the console's renewable (neither is configured)
+				Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Null()),
+				},
+				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+					if a.Name != "Renamed" || !a.GrantNeverExpires || !a.Renewable {
+						return fmt.Errorf("the update reset the grant validity or renewable: %+v", *a)
+					}
+					return nil
+				}),
+			},
+			{Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})), PlanOnly: true},
 		},
 	})
 }

@@ -25,6 +25,7 @@ const (
 	pathGetMany   = "/vedsdk/oauth/GetApplications"
 	pathUpdate    = "/vedsdk/oauth/UpdateApplication"
 	pathDelete    = "/vedsdk/oauth/DeleteApplication"
+	pathEnumerate = "/vedsdk/oauth/EnumerateApplications"
 )
 
 // TokenScope is the scope every OAuth-application call needs.
@@ -81,39 +82,48 @@ func (c *Client) ClientID() string { return c.cfg.ClientID }
 
 // Application is a TPP OAuth application. The validity fields are pointers: the
 // GetApplication response may leave them out, and UpdateApplication resets an
-// omitted one to the system default.
+// omitted one to the system default. GrantValidity null (the grant never expires)
+// is GrantNeverExpires; application_json.go reads and writes it.
 type Application struct {
-	ID             string `json:"ID"`
-	Name           string `json:"Name"`
-	Vendor         string `json:"Vendor"`
-	Description    string `json:"Description"`
-	URL            string `json:"Url"`
-	Scope          string `json:"Scope"`
-	MaximumScope   string `json:"MaximumScope"`
-	AccessValidity *int64 `json:"AccessValidity,omitempty"`
-	GrantValidity  *int64 `json:"GrantValidity,omitempty"`
-	Renewable      *bool  `json:"Renewable,omitempty"`
+	ID               string `json:"ID"`
+	Name             string `json:"Name"`
+	Vendor           string `json:"Vendor"`
+	Description      string `json:"Description"`
+	URL              string `json:"Url"`
+	Scope            string `json:"Scope"`
+	MaximumScope     string `json:"MaximumScope"`
+	AccessValidity   *int64 `json:"AccessValidity,omitempty"`
+	GrantValidity    *int64 `json:"GrantValidity,omitempty"`
+	Renewable        *bool  `json:"Renewable,omitempty"`
+	UnusedExpiration *int64 `json:"UnusedExpiration,omitempty"`
+	// GrantNeverExpires is GrantValidity null in TPP's answer: grants never expire.
+	GrantNeverExpires bool `json:"-"`
+	// GrantCount and UserCount are read-only counters (never sent).
+	GrantCount *int64 `json:"GrantCount,omitempty"`
+	UserCount  *int64 `json:"UserCount,omitempty"`
 }
 
 // createBody is the CreateApplication request: ApplicationId instead of ID, and
 // MaximumScope (never the MaxScope spelling of the docs' example).
 type createBody struct {
-	ApplicationID  string `json:"ApplicationId"`
-	Scope          string `json:"Scope"`
-	MaximumScope   string `json:"MaximumScope"`
-	Name           string `json:"Name"`
-	Vendor         string `json:"Vendor"`
-	Description    string `json:"Description"`
-	URL            string `json:"Url"`
-	AccessValidity *int64 `json:"AccessValidity,omitempty"`
-	GrantValidity  *int64 `json:"GrantValidity,omitempty"`
-	Renewable      *bool  `json:"Renewable,omitempty"`
+	ApplicationID    string `json:"ApplicationId"`
+	Scope            string `json:"Scope"`
+	MaximumScope     string `json:"MaximumScope"`
+	Name             string `json:"Name"`
+	Vendor           string `json:"Vendor"`
+	Description      string `json:"Description"`
+	URL              string `json:"Url"`
+	AccessValidity   *int64 `json:"AccessValidity,omitempty"`
+	GrantValidity    *int64 `json:"GrantValidity,omitempty"`
+	Renewable        *bool  `json:"Renewable,omitempty"`
+	UnusedExpiration *int64 `json:"UnusedExpiration,omitempty"`
 }
 
 // envelope is the Result/Success part of every 200 answer.
 type envelope struct {
-	Result  *int  `json:"Result"`
-	Success *bool `json:"Success"`
+	Result  *int   `json:"Result"`
+	Success *bool  `json:"Success"`
+	Error   string `json:"Error"`
 }
 
 // Result codes from TPP's "OAuth result codes" table.
@@ -121,6 +131,9 @@ const (
 	ResultSuccess             = 0
 	ResultFailure             = 1
 	ResultApplicationNotFound = 2
+	// ResultApplicationAlreadyExists is TPP's duplicate signal on create (most likely
+	// HTTP 200 with Success false).
+	ResultApplicationAlreadyExists = 19
 )
 
 var resultNames = map[int]string{
@@ -131,6 +144,8 @@ var resultNames = map[int]string{
 	10: "ObjectInvalid", 11: "AccessTokenExpired", 12: "AuthenticationMissing", 13: "AuthenticationInvalid",
 	14: "UnsignedCodeForbidden", 15: "RemoteTransportFailure", 16: "RightsAssignmentError",
 	17: "InvalidScope: a requested scope was invalid", 18: "RemoteIdentityRequired",
+	19: "ApplicationAlreadyExists: an application with this id already exists", 20: "RuleAlreadyExists",
+	21: "JwtMappingNotFound", 22: "JwtMappingAlreadyExists", 23: "ScopeMismatch",
 }
 
 // ResultName describes an OAuth result code.
@@ -145,7 +160,9 @@ func ResultName(code int) string {
 // *transport.APIError (status 200) so that diagnostics show the call and the Result.
 type ResultError struct {
 	Result int
-	api    *transport.APIError
+	// Text is the answer's Error text ("" when TPP sent none).
+	Text string
+	api  *transport.APIError
 }
 
 func (e *ResultError) Error() string { return e.api.Error() }
@@ -161,16 +178,19 @@ func (c *Client) check(resp *transport.Response, method, path string, out any) e
 		return err
 	}
 	if env.Success == nil {
-		return &transport.DecodeError{Status: resp.Status, Err: errors.New("the response has no Success flag"), Snippet: "{…}"}
+		return resp.Invalid("the response has no Success flag")
 	}
 	if !*env.Success {
 		code := ResultFailure
 		if env.Result != nil {
 			code = *env.Result
 		}
-		return &ResultError{Result: code, api: &transport.APIError{
-			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Body: resp.Body, Attempts: resp.Attempts,
-			Message: fmt.Sprintf("Success false, Result %d (%s)", code, ResultName(code)),
+		// Body stays empty: the answer of a create is never kept where an error could show it.
+		// Only TPP's Error text (TPP applications have no secret) is shown, cleaned and bounded.
+		text := transport.Clean(env.Error, 300)
+		return &ResultError{Result: code, Text: text, api: &transport.APIError{
+			Platform: c.tr.Platform(), Method: method, Path: path, Status: resp.Status, Attempts: resp.Attempts,
+			Message: resultMessage(code, text),
 		}}
 	}
 	if out != nil {
@@ -213,24 +233,32 @@ func (c *Client) tokenCall(ctx context.Context, path string, body map[string]str
 	if err != nil {
 		return nil, &TokenError{Path: path, Err: err}
 	}
-	var tok tokenResponse
+	var tok *tokenResponse
 	if err := resp.Decode(&tok); err != nil {
-		return nil, &TokenError{Path: path, Err: err}
+		// Described, not wrapped: a DecodeError would count as "maybe applied".
+		return nil, &TokenError{Path: path, Err: errors.New(err.Error())}
 	}
-	if tok.AccessToken == "" {
-		return nil, &TokenError{Path: path, Err: &transport.DecodeError{Status: resp.Status, Err: errors.New("the token response has no access_token"), Snippet: "{…}"}}
+	if tok == nil || tok.AccessToken == "" {
+		return nil, &TokenError{Path: path, Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
 	}
-	return &tok, nil
+	return tok, nil
 }
 
-// TokenError is a failed token request (/vedauth/authorize/oauth or /token).
+// TokenError is a failed token request (/vedauth/authorize/oauth or /token): an
+// authentication failure (transport.IsAuthFailure), after which the API call it was
+// for was never sent, so it never counts as maybe applied.
 type TokenError struct {
 	Path string
 	Err  error
 }
 
-func (e *TokenError) Error() string { return "obtaining a TPP access token: " + e.Err.Error() }
+func (e *TokenError) Error() string {
+	return "TPP authentication failed (obtaining an access token from " + e.Path + "), so the request was not sent: " + e.Err.Error()
+}
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// AuthFailure marks a TokenError as an authentication failure.
+func (e *TokenError) AuthFailure() bool { return true }
 
 // refreshToken swaps failed for a new token through the refresh token; when another
 // call already did so it returns the current token. ok is false when no refresh is possible.
@@ -291,6 +319,7 @@ func (c *Client) Create(ctx context.Context, a Application) (*Application, error
 	in := createBody{
 		ApplicationID: a.ID, Scope: a.Scope, MaximumScope: a.MaximumScope, Name: a.Name, Vendor: a.Vendor,
 		Description: a.Description, URL: a.URL, AccessValidity: a.AccessValidity, GrantValidity: a.GrantValidity, Renewable: a.Renewable,
+		UnusedExpiration: a.UnusedExpiration,
 	}
 	var out struct {
 		Application *Application `json:"Application"`
@@ -306,18 +335,15 @@ func (c *Client) Create(ctx context.Context, a Application) (*Application, error
 	return out.Application, nil
 }
 
-// Get reads one application. A missing one gives an error for which IsNotFound is true.
+// Get reads one application. A missing one gives an error for which IsNotFound is
+// true; an answer that does not describe application id a *transport.WrongObjectError.
+// The answer may hold it as Application or as Applications (client_get.go).
 func (c *Client) Get(ctx context.Context, id string) (*Application, error) {
-	var out struct {
-		Application *Application `json:"Application"`
-	}
+	var out getAnswer
 	if err := c.call(ctx, pathGet, map[string]string{"ApplicationId": id}, &out); err != nil {
 		return nil, err
 	}
-	if out.Application == nil {
-		return nil, &transport.DecodeError{Status: http.StatusOK, Err: errors.New("the response has no Application"), Snippet: "{…}"}
-	}
-	return out.Application, nil
+	return out.pick(c.tr.Platform(), id)
 }
 
 // Find looks an application up with GetApplications: nil when TPP does not list it.
@@ -416,16 +442,18 @@ func IsTokenError(err error) bool {
 // ErrorMessage decodes TPP error bodies: {"error","error_description"} from the auth
 // server and the Web SDK, or a Result/Success envelope.
 func ErrorMessage(_ int, body []byte) string {
+	// The envelope first: its Error member would also match oauthError's "error"
+	// (encoding/json matches names case-insensitively).
+	var env envelope
+	if json.Unmarshal(body, &env) == nil && env.Result != nil {
+		return resultMessage(*env.Result, env.Error)
+	}
 	var oe oauthError
 	if json.Unmarshal(body, &oe) == nil && oe.Error != "" {
 		if oe.Description != "" {
 			return oe.Error + ": " + oe.Description
 		}
 		return oe.Error
-	}
-	var env envelope
-	if json.Unmarshal(body, &env) == nil && env.Result != nil {
-		return fmt.Sprintf("Result %d (%s)", *env.Result, ResultName(*env.Result))
 	}
 	return ""
 }

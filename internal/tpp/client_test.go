@@ -148,8 +148,8 @@ func TestClient_resultErrorsAndNotFound(t *testing.T) {
 	if _, err := c.Create(ctx, sample("a")); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := c.Get(ctx, "a"); err != nil || got.AccessValidity != nil {
-		t.Fatalf("get: %+v %v (the mock leaves the validity fields out)", got, err)
+	if got, err := c.Get(ctx, "a"); err != nil || got.AccessValidity == nil || *got.AccessValidity != 60 {
+		t.Fatalf("get: %+v %v (the mock returns the validity fields)", got, err)
 	}
 	if f, err := c.Find(ctx, "a"); err != nil || f == nil || f.ID != "a" {
 		t.Fatalf("find: %+v %v", f, err)

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
@@ -17,11 +18,17 @@ import (
 
 // attemptState follows one logical request across its attempts.
 type attemptState struct {
-	method        string
+	ctx           context.Context // for log lines (masked)
+	method, path  string
 	duplicateSafe bool
 	attempt       int
 	wrote         atomic.Bool
 	start         time.Time
+	// set by CheckRetry when it decides to retry, read by the backoff's log line
+	status    int    // the status of the attempt being retried, 0 without an answer
+	reason    string // why it is retried
+	resent503 int    // attempts answered 503 and resent
+	waited    time.Duration
 }
 
 type attemptKey struct{}
@@ -46,9 +53,6 @@ func (c *Client) beforeAttempt(_ retryablehttp.Logger, req *http.Request, retry 
 	st.attempt = retry + 1
 	st.wrote.Store(false)
 	st.start = time.Now()
-	if retry > 0 {
-		logRetry(req.Context(), c.opts.Platform, req.Method, req.URL.Path, st.attempt)
-	}
 }
 
 // idempotent methods may be resent whenever the answer was lost.
@@ -60,7 +64,7 @@ func idempotent(method string) bool {
 	return false
 }
 
-// CheckRetry is the retry policy (design rule 7):
+// CheckRetry is the retry policy (CONTRIBUTING.md, Retries):
 //   - idempotent methods (GET, HEAD, PUT, DELETE, OPTIONS): connection errors, 429, 502, 503, 504;
 //   - other methods (POST, PATCH): 429 and 503, and connection errors that happened before the
 //     request was written; 502/504 only when the request is marked DuplicateSafe.
@@ -81,31 +85,74 @@ func CheckRetry(ctx context.Context, resp *http.Response, err error) (bool, erro
 	if st != nil {
 		method, dupSafe, wrote = st.method, st.duplicateSafe, st.wrote.Load()
 	}
-	if err != nil {
-		if isPermanent(err) {
-			return false, nil
+	retry, status, reason := decideRetry(method, dupSafe, wrote, resp, err)
+	if retry && st != nil {
+		st.status, st.reason = status, reason
+		if status == http.StatusServiceUnavailable {
+			st.resent503++
 		}
-		return idempotent(method) || !wrote, nil
 	}
-	switch resp.StatusCode {
-	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		return true, nil
-	case http.StatusBadGateway, http.StatusGatewayTimeout:
-		return idempotent(method) || dupSafe, nil
-	}
-	return false, nil
+	return retry, nil
 }
 
+// decideRetry applies the policy to one attempt's outcome; reason says why it is retried.
+func decideRetry(method string, dupSafe, wrote bool, resp *http.Response, err error) (bool, int, string) {
+	if err != nil {
+		if isPermanent(err) {
+			return false, 0, ""
+		}
+		if idempotent(method) {
+			return true, 0, "no answer (" + connectionProblem(err) + ")"
+		}
+		if !wrote {
+			return true, 0, "no answer, and the request was not sent (" + connectionProblem(err) + ")"
+		}
+		return false, 0, ""
+	}
+	switch resp.StatusCode {
+	case http.StatusTooManyRequests:
+		return true, resp.StatusCode, "rate limited"
+	case http.StatusServiceUnavailable:
+		return true, resp.StatusCode, "service unavailable"
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
+		if idempotent(method) {
+			return true, resp.StatusCode, "gateway error"
+		}
+		if dupSafe {
+			return true, resp.StatusCode, "gateway error (a resend fails as a duplicate instead of creating a second object)"
+		}
+	}
+	return false, 0, ""
+}
+
+// connectionProblem names a transport error's kind without its text.
+func connectionProblem(err error) string {
+	var ne net.Error
+	var oe *net.OpError
+	switch {
+	case errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.As(err, &oe) && oe.Op == "dial":
+		return "connection refused or unreachable"
+	}
+	return "connection error"
+}
+
+// isPermanent reports errors that no retry can heal: TLS certificate verification
+// failures, a host name that does not resolve, a refused redirect.
 func isPermanent(err error) bool {
 	var ua x509.UnknownAuthorityError
 	var hn x509.HostnameError
 	var ci x509.CertificateInvalidError
 	var tv *tls.CertificateVerificationError
-	return errors.As(err, &ua) || errors.As(err, &hn) || errors.As(err, &ci) || errors.As(err, &tv) || errors.Is(err, ErrRedirect)
+	var dns *net.DNSError
+	return errors.As(err, &ua) || errors.As(err, &hn) || errors.As(err, &ci) || errors.As(err, &tv) ||
+		(errors.As(err, &dns) && dns.IsNotFound) || errors.Is(err, ErrRedirect)
 }
 
-// ErrRedirect is returned for a redirect to another host; it is never retried.
-var ErrRedirect = errors.New("redirect to another host refused")
+// ErrRedirect is returned for a redirect that leaves the configured origin (another
+// scheme, host or port); it is never retried.
+var ErrRedirect = errors.New("redirect refused")
 
 // Backoff waits for Retry-After when the server sends one (seconds or an HTTP date),
 // capped at max; otherwise exponential from min, capped at max, with jitter drawn

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,8 +17,10 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
@@ -26,7 +29,9 @@ import (
 
 // Settings are the provider's top-level transport settings, shared by every platform.
 type Settings struct {
-	MaxRetries        int
+	MaxRetries int
+	// RetryMinWait is the first backoff step (doubled on each retry, up to RetryMaxWait);
+	// zero means one second.
 	RetryMinWait      time.Duration
 	RetryMaxWait      time.Duration
 	RequestsPerSecond float64
@@ -58,8 +63,6 @@ type Options struct {
 	ErrorMessage func(status int, body []byte) string
 	// DialContext replaces the dialer (tests route hosts to a local server with it).
 	DialContext func(ctx context.Context, network, addr string) (net.Conn, error)
-	// RetryWaitMin is the first backoff step; zero means 250 ms.
-	RetryWaitMin time.Duration
 }
 
 // Client sends requests to one platform.
@@ -67,8 +70,11 @@ type Client struct {
 	opts     Options
 	base     *url.URL
 	settings Settings
-	http     *retryablehttp.Client
+	hc       *http.Client
 	limiter  *rate.Limiter
+	// secretForms are the credentials of Options.Secrets in every form a server may
+	// echo them (see secretForms), longest first.
+	secretForms []string
 }
 
 // New builds a client with keep-alive connections, the retry policy and the rate limit.
@@ -80,13 +86,16 @@ func New(s Settings, o Options) (*Client, error) {
 	if base.Scheme != "http" && base.Scheme != "https" {
 		return nil, fmt.Errorf("%s base URL %q must use http or https", o.Platform, o.BaseURL)
 	}
-	if o.RetryWaitMin == 0 {
-		o.RetryWaitMin = 250 * time.Millisecond
+	if s.RetryMinWait <= 0 {
+		s.RetryMinWait = time.Second
 	}
 	if s.RetryMaxWait <= 0 {
 		s.RetryMaxWait = 30 * time.Second
 	}
-	c := &Client{opts: o, base: base, settings: s}
+	if s.RetryMinWait > s.RetryMaxWait {
+		s.RetryMinWait = s.RetryMaxWait
+	}
+	c := &Client{opts: o, base: base, settings: s, secretForms: secretForms(o.Secrets...)}
 
 	tr := cleanhttp.DefaultPooledTransport()
 	if o.InsecureSkipVerify {
@@ -100,20 +109,29 @@ func New(s Settings, o Options) (*Client, error) {
 		c.limiter = rate.NewLimiter(rate.Limit(s.RequestsPerSecond), 1)
 		rt = &limitedTransport{next: tr, limiter: c.limiter}
 	}
-	hc := &http.Client{Transport: rt, Timeout: s.RequestTimeout, CheckRedirect: sameHostRedirects}
+	c.hc = &http.Client{Transport: rt, Timeout: s.RequestTimeout, CheckRedirect: sameOriginRedirects}
+	return c, nil
+}
 
-	c.http = &retryablehttp.Client{
-		HTTPClient:     hc,
-		Logger:         nil,
-		RetryWaitMin:   o.RetryWaitMin,
-		RetryWaitMax:   s.RetryMaxWait,
-		RetryMax:       s.MaxRetries,
-		CheckRetry:     CheckRetry,
-		Backoff:        Backoff,
+// retrying builds the retrying client of one logical request: its backoff logs each
+// retry with the request's context (method, path, status, attempt, wait, reason).
+func (c *Client) retrying(st *attemptState) *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient:   c.hc,
+		Logger:       nil,
+		RetryWaitMin: c.settings.RetryMinWait,
+		RetryWaitMax: c.settings.RetryMaxWait,
+		RetryMax:     c.settings.MaxRetries,
+		CheckRetry:   CheckRetry,
+		Backoff: func(minWait, maxWait time.Duration, attemptNum int, resp *http.Response) time.Duration {
+			d := Backoff(minWait, maxWait, attemptNum, resp)
+			st.waited += d
+			logRetry(st.ctx, c.opts.Platform, st, d, c.settings.MaxRetries+1)
+			return d
+		},
 		RequestLogHook: c.beforeAttempt,
 		ErrorHandler:   retryablehttp.PassthroughErrorHandler,
 	}
-	return c, nil
 }
 
 // BaseURL returns the base URL the client joins paths to.
@@ -122,15 +140,45 @@ func (c *Client) BaseURL() string { return c.base.String() }
 // Platform returns the platform's display name.
 func (c *Client) Platform() string { return c.opts.Platform }
 
-// sameHostRedirects follows redirects on the same host only: credentials never go elsewhere.
-func sameHostRedirects(req *http.Request, via []*http.Request) error {
+// sameOriginRedirects follows a redirect only within the origin of the first request:
+// the same scheme, host and effective port (a missing port is the scheme's default).
+// Credentials and request bodies never go to another host, and an https request is
+// never sent again over http, where the Authorization header and the body would
+// travel in clear text (a TLS-terminating proxy in front of a server that builds
+// http:// locations is a common way to get such a redirect).
+func sameOriginRedirects(req *http.Request, via []*http.Request) error {
 	if len(via) >= 5 {
-		return errors.New("stopped after 5 redirects")
+		return fmt.Errorf("%w: stopped after 5 redirects", ErrRedirect)
 	}
-	if req.URL.Host != via[0].URL.Host {
-		return fmt.Errorf("%w: from %s to %s (credentials are only sent to the configured host; set base_url to the host that answers)", ErrRedirect, via[0].URL.Host, req.URL.Host)
+	from, to := via[0].URL, req.URL
+	if from.Scheme != to.Scheme || !strings.EqualFold(from.Hostname(), to.Hostname()) || effectivePort(from) != effectivePort(to) {
+		why := "credentials and request bodies are only sent to the configured host"
+		if from.Scheme == "https" && to.Scheme != "https" {
+			why = "following it would send the credentials and the request body unencrypted"
+		}
+		return fmt.Errorf("%w: the server redirected from %s to %s (%s); set base_url to the URL that answers without a redirect",
+			ErrRedirect, origin(from), Clean(origin(to), 120), why)
 	}
 	return nil
+}
+
+// effectivePort is the URL's port, or its scheme's default port.
+func effectivePort(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch u.Scheme {
+	case "https":
+		return "443"
+	case "http":
+		return "80"
+	}
+	return ""
+}
+
+// origin writes scheme://host:port with the effective port.
+func origin(u *url.URL) string {
+	return u.Scheme + "://" + net.JoinHostPort(u.Hostname(), effectivePort(u))
 }
 
 type limitedTransport struct {
@@ -170,33 +218,69 @@ type Response struct {
 	Header   http.Header
 	Body     []byte
 	Attempts int
+	// Resent503 is how many earlier attempts of this request were answered 503 and
+	// sent again. For a create without a unique key, a server that stored the object
+	// and still answered 503 has then registered it more than once: callers warn.
+	Resent503 int
 }
 
-// Decode unmarshals the body as JSON into out.
+// Decode unmarshals the body as JSON into out. The error never quotes the body: a
+// 2xx body may hold a secret the platform just issued (see CONTRIBUTING.md, "Secrets").
 func (r *Response) Decode(out any) error {
 	if err := json.Unmarshal(r.Body, out); err != nil {
-		return &DecodeError{Status: r.Status, Err: err, Snippet: snippet(r.Body)}
+		return &DecodeError{Status: r.Status, Size: len(r.Body), Err: err}
 	}
 	return nil
 }
 
-// DecodeError is a 2xx response whose body is not what the API documents.
+// Invalid returns the DecodeError for a body that decoded but does not hold what
+// the API documents; reason names what is missing ("the response has no id") and
+// must not quote the body.
+func (r *Response) Invalid(reason string) *DecodeError {
+	return &DecodeError{Status: r.Status, Size: len(r.Body), Reason: reason}
+}
+
+// DecodeError is a 2xx response whose body is not what the API documents. Its text
+// describes what is wrong without quoting a byte of the body: the platform may have
+// carried the request out (MaybeApplied is true), and the body of a create may hold
+// the secret it issued.
 type DecodeError struct {
-	Status  int
-	Err     error
-	Snippet string
+	Status int
+	// Size is the body's length in bytes.
+	Size int
+	// Reason is a caller's description of what the decoded body lacks; when empty,
+	// Err (the JSON decoder's error) is described instead.
+	Reason string
+	Err    error
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("the response (HTTP %d) is not the JSON the API documents: %v (body starts %q)", e.Status, e.Err, e.Snippet)
+	why := e.Reason
+	if why == "" {
+		why = describeJSONError(e.Err)
+	}
+	return fmt.Sprintf("the response (HTTP %d, %d bytes) is not what the API documents: %s (its content is not shown: it may hold a secret)", e.Status, e.Size, why)
 }
 
-func snippet(b []byte) string {
-	s := strings.TrimSpace(string(b))
-	if len(s) > 80 {
-		s = s[:80] + "…"
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// describeJSONError says what the JSON decoder found wrong without its own text,
+// which quotes characters and numbers from the input.
+func describeJSONError(err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return "the body is not the documented JSON"
+	case errors.As(err, &se):
+		return fmt.Sprintf("not valid JSON (syntax error at byte %d)", se.Offset)
+	case errors.As(err, &te):
+		kind, _, _ := strings.Cut(te.Value, " ")
+		return fmt.Sprintf("a JSON %s where the API documents a %s", kind, te.Type)
+	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return "the JSON ends early (truncated)"
 	}
-	return s
+	return "the body is not the documented JSON"
 }
 
 // Do sends the request with retries and returns the response, an *APIError for a
@@ -235,9 +319,10 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		}
 		ctx = shielded
 	}
-	st := &attemptState{method: r.Method, duplicateSafe: r.DuplicateSafe}
+	st := &attemptState{method: r.Method, path: u.Path, duplicateSafe: r.DuplicateSafe}
 	ctx = withAttemptState(ctx, st)
-	ctx = maskContext(ctx, c.opts.Secrets)
+	ctx = c.mask(ctx)
+	st.ctx = ctx
 
 	var rdr io.Reader
 	if body != nil {
@@ -262,12 +347,25 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 			return nil, err
 		}
 	}
+	// The credential of this request (a token fetched at run time, a Basic pair) is
+	// masked like the configured secrets, in logs and in errors.
+	extra := secretForms(credentialOf(req.Header.Get("Authorization"))...)
+	if len(extra) > 0 {
+		ctx = maskContext(ctx, extra)
+		st.ctx = ctx
+		req.Request = req.Request.WithContext(ctx)
+	}
 
 	start := time.Now()
-	resp, err := c.http.Do(req)
-	logDone(ctx, c.opts.Platform, r.Method, u.Path, resp, err, st.attempt, time.Since(start))
+	resp, err := c.retrying(st).Do(req)
+	logDone(ctx, c.opts.Platform, st, resp, err, time.Since(start))
 	if err != nil {
-		return nil, &RequestError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Attempts: st.attempt, Wrote: st.wrote.Load(), Err: err}
+		msg := err.Error()
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			msg = uerr.Err.Error() // without the URL and method, which the RequestError names
+		}
+		return nil, &RequestError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Attempts: st.attempt, Wrote: st.wrote.Load(), Err: redactedError{err: err, text: c.redact(msg, extra)}}
 	}
 	defer func() { _ = resp.Body.Close() }()
 	data, rerr := io.ReadAll(io.LimitReader(resp.Body, 10<<20))
@@ -275,41 +373,156 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		return nil, &RequestError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Attempts: st.attempt, Wrote: true, Err: fmt.Errorf("reading the response: %w", rerr)}
 	}
 	if resp.StatusCode >= 400 {
-		ae := &APIError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Status: resp.StatusCode, Body: data, Attempts: st.attempt}
+		redacted := c.redact(string(data), extra)
+		ae := &APIError{Platform: c.opts.Platform, Method: r.Method, Path: u.Path, Status: resp.StatusCode, Body: []byte(redacted), Attempts: st.attempt}
 		if c.opts.ErrorMessage != nil {
-			ae.Message = c.opts.ErrorMessage(resp.StatusCode, data)
+			ae.Message = Clean(c.redact(c.opts.ErrorMessage(resp.StatusCode, data), extra), maxMessageRunes)
 		}
 		if ae.Message == "" {
-			ae.Message = genericMessage(resp.Header.Get("Content-Type"), data)
+			ae.Message = genericMessage(resp.Header.Get("Content-Type"), []byte(redacted))
 		}
-		ae.Message = c.redact(ae.Message, req.Header.Get("Authorization"))
-		ae.Body = []byte(c.redact(string(ae.Body), req.Header.Get("Authorization")))
 		return nil, ae
 	}
-	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, Attempts: st.attempt}, nil
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, Attempts: st.attempt, Resent503: st.resent503}, nil
 }
 
-// secretFields matches JSON members whose values are secrets.
-var secretFields = regexp.MustCompile(`(?i)("(?:client_?secret|secret|password|token|access_?token|refresh_?token|api_?key|admin_api_key)"\s*:\s*)"[^"]*"`)
+// maxMessageRunes bounds a platform's own error message in an error.
+const maxMessageRunes = 500
+
+// Clean makes text a server sent fit for an error or a diagnostic: invalid UTF-8
+// replaced, surrounding space trimmed, and cut (rune-safe, marked with "…") after n
+// runes. Redact before cleaning, so a cut never leaves part of a secret behind.
+func Clean(s string, n int) string {
+	s = strings.TrimSpace(strings.ToValidUTF8(s, "\uFFFD"))
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// secretFields matches JSON members whose values are secrets; the value may hold
+// escaped quotes.
+var secretFields = regexp.MustCompile(`(?i)("(?:client_?secret|secret|password|token|access_?token|refresh_?token|api_?key|admin_api_key)"\s*:\s*)"(?:[^"\\]|\\.)*"`)
 
 // redact removes credentials and secret-named JSON values from text the platform
-// sent back (an error body may echo what it was sent), so no diagnostic repeats them.
-func (c *Client) redact(s, authorization string) string {
+// sent back (an error body may echo what it was sent), so no diagnostic repeats
+// them. extra holds the forms of the request's own credential.
+func (c *Client) redact(s string, extra []string) string {
 	s = secretFields.ReplaceAllString(s, `$1"***"`)
-	for _, sec := range append([]string{authorization, strings.TrimPrefix(authorization, "Bearer ")}, c.opts.Secrets...) {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, "***")
-		}
+	return replaceForms(replaceForms(s, extra), c.secretForms)
+}
+
+func replaceForms(s string, forms []string) string {
+	for _, f := range forms {
+		s = strings.ReplaceAll(s, f, "***")
 	}
 	return s
 }
 
-// genericMessage is used when the platform's own error shape did not match.
+// Redact removes the client's credentials, in every form secretForms knows, and
+// secret-named JSON values from s: for text from a server that did not come through
+// Do's error path.
+func (c *Client) Redact(s string) string { return c.redact(s, nil) }
+
+// credentialOf returns the credential parts of an Authorization header value: the
+// whole value, the token after the scheme, and for Basic the decoded user:password
+// pair and the password.
+func credentialOf(authorization string) []string {
+	if authorization == "" {
+		return nil
+	}
+	out := []string{authorization}
+	scheme, cred, ok := strings.Cut(authorization, " ")
+	if !ok {
+		return out
+	}
+	out = append(out, cred)
+	if strings.EqualFold(scheme, "Basic") {
+		if dec, err := base64.StdEncoding.DecodeString(cred); err == nil {
+			out = append(out, string(dec))
+			if _, pass, ok := strings.Cut(string(dec), ":"); ok {
+				out = append(out, pass)
+			}
+		}
+	}
+	return out
+}
+
+// minSecretLen is the shortest string treated as a secret: shorter ones would
+// mask ordinary words and digits.
+const minSecretLen = 4
+
+// secretForms returns each secret as a server may echo it: raw, JSON-escaped (with
+// and without HTML escaping, with escaped slashes, and escaped twice, as in a JSON
+// body quoted inside a JSON string), URL-encoded (query and path) and
+// base64-encoded (standard and URL alphabets, padded or not), longest first so a
+// longer form is replaced before a shorter one inside it.
+func secretForms(secrets ...string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if len(f) >= minSecretLen && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, s := range secrets {
+		if len(s) < minSecretLen {
+			continue
+		}
+		add(s)
+		for _, j := range jsonForms(s) {
+			add(j)
+			for _, jj := range jsonForms(j) {
+				add(jj)
+			}
+		}
+		add(url.QueryEscape(s))
+		add(url.PathEscape(s))
+		add(strings.ReplaceAll(url.QueryEscape(s), "+", "%20"))
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+			add(enc.EncodeToString([]byte(s)))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// jsonForms returns s as it appears inside a JSON string, as encoders write it.
+func jsonForms(s string) []string {
+	var out []string
+	for _, html := range []bool{true, false} {
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(html)
+		if enc.Encode(s) != nil {
+			continue
+		}
+		q := strings.TrimSuffix(b.String(), "\n")
+		q = q[1 : len(q)-1]
+		out = append(out, q, strings.ReplaceAll(q, "/", `\/`))
+	}
+	return out
+}
+
+// redactedError keeps an error's chain (errors.As still finds a *net.DNSError or a
+// TLS error) but prints its redacted text.
+type redactedError struct {
+	err  error
+	text string
+}
+
+func (e redactedError) Error() string { return e.text }
+func (e redactedError) Unwrap() error { return e.err }
+
+// genericMessage is used when the platform's own error shape did not match; body
+// is already redacted.
 func genericMessage(contentType string, body []byte) string {
 	if strings.Contains(contentType, "html") || bytes.HasPrefix(bytes.TrimSpace(body), []byte("<")) {
 		return "the server answered with an HTML page instead of the API's JSON (a proxy or gateway error?)"
 	}
-	s := snippet(body)
+	s := Clean(string(body), 80)
 	if s == "" {
 		return "(no message in the response body)"
 	}
@@ -331,10 +544,10 @@ type RequestError struct {
 
 func (e *RequestError) Error() string {
 	msg := e.Err.Error()
-	var uerr *url.Error
-	if errors.As(e.Err, &uerr) {
+	if uerr, ok := e.Err.(*url.Error); ok {
 		msg = uerr.Err.Error()
 	}
+	msg = Clean(msg, maxMessageRunes)
 	if strings.Contains(msg, "x509:") || strings.Contains(msg, "tls:") {
 		msg += " (the server's TLS certificate is not trusted: add the CA that issued it to this machine's trust store, or use the host name the certificate names; for a test AWX instance, the awx block's insecure_skip_verify turns verification off)"
 	}
@@ -375,6 +588,11 @@ func IsNotFound(err error) bool { return StatusOf(err) == http.StatusNotFound }
 // the platform: no answer came after the request was written, a gateway error, or a
 // success status whose body could not be read.
 func MaybeApplied(err error) bool {
+	if IsAuthFailure(err) || errors.Is(err, ErrRedirect) {
+		// Nothing was sent to the API: the credentials were refused or never obtained,
+		// or the request stopped at a redirect it was not allowed to follow.
+		return false
+	}
 	var re *RequestError
 	if errors.As(err, &re) {
 		return re.Wrote

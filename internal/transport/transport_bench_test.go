@@ -3,7 +3,7 @@ package transport
 // Benchmarks of the hot path: one request round trip through Client.Do against an
 // httptest server, next to the same round trip with a bare net/http client (keep-alive,
 // body read and closed). Client minus Raw is what the provider adds per request
-// (issue 9's target: under 1 ms). They run with `make bench`, never in `make test`:
+// (target: under 1 ms). They run with `make bench`, never in `make test`:
 //
 //	go test -run '^$' -bench . -benchmem ./internal/transport/
 

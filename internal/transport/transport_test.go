@@ -19,12 +19,12 @@ import (
 )
 
 func fastSettings() Settings {
-	return Settings{MaxRetries: 3, RetryMaxWait: 20 * time.Millisecond, RequestTimeout: 5 * time.Second, UserAgent: "terraform-provider-registrar/test"}
+	return Settings{MaxRetries: 3, RetryMinWait: time.Millisecond, RetryMaxWait: 20 * time.Millisecond, RequestTimeout: 5 * time.Second, UserAgent: "terraform-provider-registrar/test"}
 }
 
 func newTestClient(t *testing.T, url string, mod func(*Options)) *Client {
 	t.Helper()
-	o := Options{Platform: "Test", BaseURL: url, RetryWaitMin: time.Millisecond}
+	o := Options{Platform: "Test", BaseURL: url}
 	if mod != nil {
 		mod(&o)
 	}

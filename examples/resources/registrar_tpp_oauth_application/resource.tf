@@ -14,6 +14,10 @@ resource "registrar_tpp_oauth_application" "ci" {
   access_validity = 3600    # seconds a token is valid
   grant_validity  = 7776000 # seconds a grant is valid (90 days)
   renewable       = true
+
+  # Optional: seconds an unused grant lives. When not set, the value TPP holds
+  # (for example one set in the TPP console) is kept and sent back on every update.
+  unused_expiration = 2592000 # 30 days
 }
 
 # Tokens for the integration are obtained with a user's credentials and the

@@ -50,9 +50,9 @@ func main() {
 	printEnv := flag.Bool("print-env", false, "print the provider's environment variables for the default tenant (shell export lines), then serve")
 	urlFile := flag.String("url-file", "", "write the server's URL to this file once it listens (with -addr 127.0.0.1:0); with -print-env, after the variables are printed")
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "Usage: registrar-mock [flags]\n\nFlags:\n")
+		_, _ = fmt.Fprintf(flag.CommandLine.Output(), "Usage: registrar-mock [flags]\n\nFlags:\n")
 		flag.PrintDefaults()
-		fmt.Fprintf(flag.CommandLine.Output(), controlHelp, strings.Join(mockapi.ControlKinds(), ", "))
+		_, _ = fmt.Fprintf(flag.CommandLine.Output(), controlHelp, strings.Join(mockapi.ControlKinds(), ", "))
 	}
 	flag.Parse()
 

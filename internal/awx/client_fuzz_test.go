@@ -1,0 +1,64 @@
+package awx
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
+)
+
+// FuzzResponses: whatever AWX answers (status and body, with a credential echoed in
+// some form), the client's decoders and error parsers do not panic, and no
+// credential reaches the returned error.
+func FuzzResponses(f *testing.F) {
+	f.Add(201, []byte(`{"id":1,"name":"ci","client_secret":"`), []byte(`"}`), byte(0), byte(0))
+	f.Add(201, []byte(`{"id":1,"client_secret":"`), []byte(`"`), byte(1), byte(0))
+	f.Add(200, []byte(`{}`), []byte(``), byte(0), byte(1))
+	f.Add(200, []byte(`{"next":"`), []byte(`","results":[{"id":2,"name":"x"}]}`), byte(2), byte(2))
+	f.Add(400, []byte(`{"detail":"`), []byte(`"}`), byte(1), byte(0))
+	f.Add(400, []byte(`{"__all__":["already exists `), []byte(`"],"name":["bad"]}`), byte(4), byte(3))
+	f.Add(401, []byte(`<html>`), []byte("\xff\xfe"), byte(3), byte(5))
+	const token, password = `awx-tok"en/+&=9f1`, `awx-pa"ss\word=2`
+	srv := transporttest.NewServer(f)
+	s := transport.DefaultSettings()
+	s.MaxRetries = 0
+	byToken, err := NewClient(s, Config{BaseURL: srv.URL, Token: token})
+	if err != nil {
+		f.Fatal(err)
+	}
+	byPassword, err := NewClient(s, Config{BaseURL: srv.URL, Username: "admin", Password: password})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
+		c, cred := byToken, token
+		if op&4 != 0 {
+			c, cred = byPassword, password
+		}
+		body := transporttest.Body(prefix, suffix, cred, form)
+		status = srv.Set(status, body)
+		ctx := context.Background()
+		switch op % 4 {
+		case 0:
+			_, err = c.Create(ctx, CreateInput{Name: "ci", Organization: 1})
+		case 1:
+			_, err = c.Get(ctx, 1)
+		case 2:
+			_, err = c.FindByName(ctx, "ci", 1)
+		case 3:
+			_, err = c.Update(ctx, 1, UpdateInput{})
+		}
+		transporttest.CheckError(t, err, cred, "admin:"+cred)
+		if err != nil && status < 300 {
+			var ae *transport.APIError
+			if errors.As(err, &ae) {
+				t.Fatalf("a 2xx answer became an APIError: %v", err)
+			}
+		}
+		_ = ErrorMessage(status, body)
+		_ = IsDuplicate(err)
+		_ = FieldErrors(err)
+	})
+}
