@@ -6,6 +6,7 @@ package aap
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
@@ -64,4 +65,10 @@ func NewApplicationResource() resource.Resource {
 // NewApplicationDataSource returns the registrar_aap_oauth_application data source.
 func NewApplicationDataSource() datasource.DataSource {
 	return ansible.NewDataSource[ansible.GatewayDataModel](flavor)
+}
+
+// NewApplicationListResource returns the registrar_aap_oauth_application list
+// resource (`terraform query`, Terraform 1.14+).
+func NewApplicationListResource() list.ListResource {
+	return ansible.NewListResource[ansible.GatewayDataModel](flavor)
 }

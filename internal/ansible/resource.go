@@ -90,6 +90,7 @@ type applicationResource[M any, P interface {
 }] struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	f      Flavor
 	client *Client
 }
@@ -111,7 +112,9 @@ func NewResource[M any, P interface {
 			Valid:        numericID.MatchString,
 			Secret:       true,
 		},
-		f: f,
+		// `import { identity = { id = "42" } }` (Terraform 1.12+).
+		WithIdentity: tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: f.IDDescription}}},
+		f:            f,
 	}
 }
 
@@ -121,6 +124,7 @@ var (
 	_ resource.ResourceWithValidateConfig = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithMoveState      = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithModifyPlan     = &applicationResource[ResourceModel, *ResourceModel]{}
+	_ resource.ResourceWithIdentity       = &applicationResource[ResourceModel, *ResourceModel]{}
 )
 
 // ModifyPlan warns when client_secret_wo is set on an application about to be
@@ -328,6 +332,7 @@ func (r *applicationResource[M, P]) Create(ctx context.Context, req resource.Cre
 	}
 	tfx.CreateSecret(&plan.Secret, app.Secret())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if app.ClientType == "confidential" && app.Secret() == "" {
 		resp.Diagnostics.AddWarning(r.f.Title+" returned no client secret",
 			fmt.Sprintf("%s created %s (id %d) but its response held no client secret, so client_secret is null. "+
@@ -409,6 +414,7 @@ func (r *applicationResource[M, P]) Read(ctx context.Context, req resource.ReadR
 		gw.fill(app)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -493,6 +499,7 @@ func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.Upd
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &planModel)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

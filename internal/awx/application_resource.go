@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
@@ -54,4 +55,10 @@ func NewApplicationResource() resource.Resource {
 // NewApplicationDataSource returns the registrar_awx_oauth_application data source.
 func NewApplicationDataSource() datasource.DataSource {
 	return ansible.NewDataSource[ansible.Fields](flavor)
+}
+
+// NewApplicationListResource returns the registrar_awx_oauth_application list
+// resource (`terraform query`, Terraform 1.14+).
+func NewApplicationListResource() list.ListResource {
+	return ansible.NewListResource[ansible.Fields](flavor)
 }

@@ -31,6 +31,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
@@ -40,14 +41,21 @@ const resourceType = "registrar_cronofy_application"
 // NewApplicationResource returns the registrar_cronofy_application resource.
 // Cronofy can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	r := &applicationResource{WithImportByID: importByID}
+	r := &applicationResource{WithImportByID: importByID, WithIdentity: identity}
 	r.Parse = r.parseImportID
+	r.FromIdentity = func(v map[string]string) string {
+		if v["data_center"] == "" {
+			return v["client_id"]
+		}
+		return v["data_center"] + "/" + v["client_id"]
+	}
 	return r
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -82,6 +90,9 @@ const resourceDescription = "An application provisioned through Cronofy's Admin 
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
+	// State moved from a restapi_object has no data_center until the next apply
+	// records it, so the identity gains its data_center then.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -268,6 +279,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
 	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if oc.Resent503 > 0 {
 		// A 503 says the server did not handle the request, so the create was resent; a
 		// server that stored the application and then answered 503 would now hold two, and
@@ -354,7 +366,10 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 
 // Read cannot ask Cronofy anything: there is no read API. The state stays as it is,
 // and no request is sent.
-func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+func (r *applicationResource) Read(ctx context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+	// The state stays as it is; state written before identities existed gets one.
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+}
 
 // Update records values without an API call: client_secret_wo (when its version
 // changes), after an import the configured name and url, and after a move the data
@@ -380,6 +395,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // Delete cannot delete on Cronofy: there is no delete API. The resource leaves state
@@ -408,6 +424,10 @@ var importByID = tfx.WithImportByID{
 	Example:      "<data_center>/<client_id>",
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "data_center", Description: "The Cronofy data center the application lives in (au, ca, de, sg, uk, us)."}, {Name: "client_id", Description: "The application's OAuth client id."}}}
 
 // parseImportID splits an import id into the attributes it sets.
 func (r *applicationResource) parseImportID(id, usage string, diags *diag.Diagnostics) map[string]string {
