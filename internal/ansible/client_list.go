@@ -20,10 +20,10 @@ type ListFilter struct {
 const listPageSize = 200
 
 // List walks GET applications/ page by page and passes every application to yield
-// until yield returns false. The walk is bounded: it stops after max applications,
+// until yield returns false. The walk is bounded: it stops after limit applications,
 // and transport.Pager ends it on a page with no results and with a
 // *transport.PagingError when a next link repeats or the listing never ends.
-func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Application) bool) error {
+func (c *Client) List(ctx context.Context, f ListFilter, limit int, yield func(*Application) bool) error {
 	q := url.Values{"page_size": {strconv.Itoa(listPageSize)}, "order_by": {"id"}}
 	if f.Organization != 0 {
 		q.Set("organization", strconv.FormatInt(f.Organization, 10))
@@ -52,7 +52,7 @@ func (c *Client) List(ctx context.Context, f ListFilter, max int, yield func(*Ap
 			if (f.Organization != 0 && a.Organization != f.Organization) || (f.Name != "" && a.Name != f.Name) {
 				continue
 			}
-			if seen >= max {
+			if seen >= limit {
 				return nil
 			}
 			seen++

@@ -76,7 +76,7 @@ func listResult(ctx context.Context, req list.ListRequest, item ListItem) list.L
 	if r.Diagnostics.HasError() {
 		return r
 	}
-	r.Diagnostics.Append(IdentityFromState(ctx, tfsdk.State{Schema: res.Schema, Raw: res.Raw}, r.Identity)...)
+	r.Diagnostics.Append(IdentityFromState(ctx, tfsdk.State(res), r.Identity)...)
 	if req.IncludeResource {
 		r.Resource = &res
 	} else {
