@@ -185,9 +185,13 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 }
 
 // ModifyPlan warns when client_secret_wo is set on an application about to be created:
-// AWX issues the secret, so the value would be ignored.
+// AWX issues the secret, so the value would be ignored. A create also checks the
+// credentials (once per run), so that refused ones fail the plan.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	tfx.WarnSecretWOOnCreate(ctx, req, resp)
+	if r.client != nil {
+		tfx.PlanCredentialCheck(ctx, req, resp, r.client.credentialCheck())
+	}
 }
 
 func (m *applicationModel) object() string {
