@@ -138,6 +138,7 @@ func newTenant(s *Server, name string, creds Credentials) *Tenant {
 		"timeback/applications": &t.Timeback.store, "cronofy/applications": &t.Cronofy.store,
 	}
 	t.AWX.routes(t.mux)
+	t.AWX.meRoutes(t.mux)
 	t.LTIaaS.routes(t.mux)
 	t.Timeback.routes(t.mux)
 	t.Cronofy.routes(t.mux)
