@@ -75,6 +75,21 @@ resource "registrar_awx_oauth_application" "bench" {
 HCL
 }
 
+hcl_aap() {
+  needs_registrar
+  cat <<HCL
+resource "registrar_aap_oauth_application" "bench" {
+  count                    = $1
+  name                     = "$2-\${count.index}"
+  description              = "registrar benchmark"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "authorization-code"
+  redirect_uris            = ["https://bench.example.com/cb/\${count.index}"]
+}
+HCL
+}
+
 hcl_ltiaas() {
   needs_registrar
   cat <<HCL
@@ -142,6 +157,7 @@ SCENARIOS=(
   "registrar_tpp_oauth_application    hcl_tpp              tpp       $OTHER_N"
   "registrar_timeback_application     hcl_timeback         -         $OTHER_N"
   "registrar_cronofy_application      hcl_cronofy          -         $OTHER_N"
+  "registrar_aap_oauth_application    hcl_aap              aap       $OTHER_N"
 )
 RATE_SCENARIO="registrar_awx_oauth_application hcl_awx awx"
 

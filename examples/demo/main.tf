@@ -30,6 +30,17 @@ resource "registrar_awx_oauth_application" "cli" {
   authorization_grant_type = "password"
 }
 
+# An OAuth application on the AAP 2.5+ platform gateway (the aap block).
+resource "registrar_aap_oauth_application" "portal" {
+  name                     = "demo-gateway-portal"
+  description              = "Portal on the AAP platform gateway (registered by the registrar demo)"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "authorization-code"
+  redirect_uris            = ["https://portal.example.com/oauth/callback"]
+  app_url                  = "https://portal.example.com"
+}
+
 # An LTI 1.3 platform (an LMS) registered on LTIaaS; it has no secret.
 resource "registrar_ltiaas_platform" "canvas" {
   url                     = "https://canvas.example.edu"

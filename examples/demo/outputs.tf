@@ -7,6 +7,7 @@ output "registered" {
     timeback_quiz     = { id = registrar_timeback_application.quiz.id, client_id = registrar_timeback_application.quiz.client_id }
     tpp_ci            = { id = registrar_tpp_oauth_application.ci.id, client_id = registrar_tpp_oauth_application.ci.application_id }
     cronofy_scheduler = { id = registrar_cronofy_application.scheduler.id, client_id = registrar_cronofy_application.scheduler.client_id }
+    aap_portal        = { id = registrar_aap_oauth_application.portal.id, client_id = registrar_aap_oauth_application.portal.client_id }
   }
 }
 
@@ -27,6 +28,7 @@ output "summary" {
       ["registrar_tpp_oauth_application.ci", registrar_tpp_oauth_application.ci.id, registrar_tpp_oauth_application.ci.application_id, false],
       ["registrar_timeback_application.quiz", registrar_timeback_application.quiz.id, registrar_timeback_application.quiz.client_id, registrar_timeback_application.quiz.client_secret != null],
       ["registrar_cronofy_application.scheduler", registrar_cronofy_application.scheduler.id, registrar_cronofy_application.scheduler.client_id, registrar_cronofy_application.scheduler.client_secret != null],
+      ["registrar_aap_oauth_application.portal", registrar_aap_oauth_application.portal.id, registrar_aap_oauth_application.portal.client_id, registrar_aap_oauth_application.portal.client_secret != null],
     ] : format("%-40s %-37s %-41s %s", trimprefix(r[0], "registrar_"), r[1], r[2], nonsensitive(r[3]) ? "yes (sensitive)" : "no (none issued)")]
   ))
 }

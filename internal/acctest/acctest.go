@@ -98,6 +98,9 @@ var blocks = map[string]func(url string, c mockapi.Credentials) string{
 	"timeback": func(u string, c mockapi.Credentials) string {
 		return fmt.Sprintf("  timeback {\n    base_url = %q\n    token    = %q\n  }\n", u, c.TimebackToken)
 	},
+	"aap": func(u string, c mockapi.Credentials) string {
+		return fmt.Sprintf("  aap {\n    base_url = %q\n    token    = %q\n  }\n", u, c.AAPToken)
+	},
 	"cronofy": func(u string, c mockapi.Credentials) string {
 		return fmt.Sprintf("  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n  }\n", u, c.CronofyAdminAPIKey)
 	},

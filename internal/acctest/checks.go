@@ -20,14 +20,8 @@ import (
 // resource instance in state stands for; attr reads a top-level attribute of the
 // instance. key names the object in failure messages.
 var issuers = map[string]func(tn *mockapi.Tenant, attr func(string) string) (key, secret string, err error){
-	"registrar_awx_oauth_application": func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
-		id := attr("id")
-		n, err := strconv.Atoi(id)
-		if a := tn.AWX.Get(n); err == nil && a != nil {
-			return "id " + id, a.ClientSecret, nil
-		}
-		return "id " + id, "", nil
-	},
+	"registrar_awx_oauth_application": ansibleIssuer(func(tn *mockapi.Tenant) *mockapi.AnsibleApps { return tn.AWX }),
+	"registrar_aap_oauth_application": ansibleIssuer(func(tn *mockapi.Tenant) *mockapi.AnsibleApps { return tn.AAP }),
 	"registrar_timeback_application": func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
 		id := attr("id")
 		if a := tn.Timeback.Get(id); a != nil {
@@ -45,6 +39,18 @@ var issuers = map[string]func(tn *mockapi.Tenant, attr func(string) string) (key
 		}
 		return "client_id " + id, "", nil
 	},
+}
+
+// ansibleIssuer finds the secret of an AWX or AAP gateway application by its numeric id.
+func ansibleIssuer(apps func(*mockapi.Tenant) *mockapi.AnsibleApps) func(*mockapi.Tenant, func(string) string) (string, string, error) {
+	return func(tn *mockapi.Tenant, attr func(string) string) (string, string, error) {
+		id := attr("id")
+		n, err := strconv.Atoi(id)
+		if a := apps(tn).Get(n); err == nil && a != nil {
+			return "id " + id, a.ClientSecret, nil
+		}
+		return "id " + id, "", nil
+	}
 }
 
 // checkIssued compares one instance's client_secret with the issued one.

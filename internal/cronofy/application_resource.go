@@ -31,6 +31,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
@@ -40,14 +41,21 @@ const resourceType = "registrar_cronofy_application"
 // NewApplicationResource returns the registrar_cronofy_application resource.
 // Cronofy can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	r := &applicationResource{WithImportByID: importByID}
+	r := &applicationResource{WithImportByID: importByID, WithIdentity: identity}
 	r.Parse = r.parseImportID
+	r.FromIdentity = func(v map[string]string) string {
+		if v["data_center"] == "" {
+			return v["client_id"]
+		}
+		return v["data_center"] + "/" + v["client_id"]
+	}
 	return r
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -62,6 +70,11 @@ type applicationModel struct {
 	DeletionPolicy    types.String   `tfsdk:"deletion_policy"`
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	tfx.Secret
+	// The verification call (application_verify.go).
+	RedirectURIs       types.Set    `tfsdk:"redirect_uris"`
+	ContactEmail       types.String `tfsdk:"contact_email"`
+	ContactDisplayName types.String `tfsdk:"contact_display_name"`
+	Verification       types.Object `tfsdk:"verification"`
 }
 
 // resourceDescription is the resource's documentation, including the decisions
@@ -69,6 +82,7 @@ type applicationModel struct {
 const resourceDescription = "An application provisioned through Cronofy's Admin API (`POST /v1/applications`, a prerelease endpoint) in the organizational unit of the provider's `admin_api_key`; " +
 	"Cronofy returns the client secret once, and the provider keeps it in state as a sensitive value. " +
 	"Cronofy has no read, update or delete API: drift and deletion cannot be seen (a refresh sends no request), every argument replaces the application and the replacement leaves the old one in Cronofy, " +
+	"except `redirect_uris` and the contact, which go through Cronofy's verification call (authenticated with the application's secret from state; it also moves the application into production mode): adding URIs or changing the contact calls it again in place, removing a URI replaces the application, and a failed call after the create is a warning that the next apply retries, " +
 	"and destroy only removes it from state, with a warning to delete it in the Cronofy dashboard. " +
 	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
 	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
@@ -76,6 +90,9 @@ const resourceDescription = "An application provisioned through Cronofy's Admin 
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
+	// State moved from a restapi_object has no data_center until the next apply
+	// records it, so the identity gains its data_center then.
+	resp.ResourceBehavior.MutableIdentity = true
 }
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -119,6 +136,9 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
+	}
+	for k, v := range verificationAttributes() {
+		attrs[k] = v
 	}
 	attrs["rotate_when_changed"] = schema.MapAttribute{
 		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
@@ -164,6 +184,10 @@ func replaceUnlessNull(description string) planmodifier.String {
 // warns that the application stays in Cronofy (or refuses the plan with
 // deletion_policy PREVENT): one diagnostic each.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var removedURIs []string
+	if !req.Plan.Raw.IsNull() {
+		removedURIs = planVerification(ctx, req, resp)
+	}
 	if req.State.Raw.IsNull() {
 		tfx.WarnSecretWOOnCreate(ctx, req, resp)
 		var dc types.String
@@ -203,6 +227,10 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	replacedBy := tfx.ChangedAttributes(ctx, req, false, "name", "url", "data_center")
 	replacedBy = append(replacedBy, tfx.ChangedAttributes(ctx, req, true, "rotate_when_changed")...)
+	if len(removedURIs) > 0 {
+		// Cronofy's verification call can add redirect URIs, never remove one.
+		replacedBy = append(replacedBy, "redirect_uris")
+	}
 	tfx.PlanDeletion(ctx, req, resp, replacedBy, left)
 }
 
@@ -249,7 +277,9 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.ID = types.StringValue(oc.ClientID)
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
+	plan.Verification = types.ObjectNull(verificationTypes)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if oc.Resent503 > 0 {
 		// A 503 says the server did not handle the request, so the create was resent; a
 		// server that stored the application and then answered 503 would now hold two, and
@@ -260,6 +290,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 				"Check the Cronofy dashboard (data center %s): keep the one whose client id is %s, and delete any other application of that name.",
 				oc.Resent503, plan.object(), plan.Name.ValueString(), dc, oc.ClientID))
 	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.verifyAfterCreate(ctx, &plan, resp)
 }
 
 // orphanHelp completes the report of a create whose answer was lost. Cronofy has no
@@ -332,11 +366,15 @@ func (r *applicationResource) createError(plan *applicationModel, err error, dia
 
 // Read cannot ask Cronofy anything: there is no read API. The state stays as it is,
 // and no request is sent.
-func (r *applicationResource) Read(context.Context, resource.ReadRequest, *resource.ReadResponse) {}
+func (r *applicationResource) Read(ctx context.Context, _ resource.ReadRequest, resp *resource.ReadResponse) {
+	// The state stays as it is; state written before identities existed gets one.
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+}
 
-// Update only records values without an API call: client_secret_wo (when its version
+// Update records values without an API call: client_secret_wo (when its version
 // changes), after an import the configured name and url, and after a move the data
-// center. Every other change replaces the application.
+// center. Its one call is verification, when redirect_uris grew or the contact
+// changed (application_verify.go). Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
@@ -352,7 +390,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	r.verifyOnUpdate(ctx, &plan, &state, resp)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // Delete cannot delete on Cronofy: there is no delete API. The resource leaves state
@@ -381,6 +424,10 @@ var importByID = tfx.WithImportByID{
 	Example:      "<data_center>/<client_id>",
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "data_center", Description: "The Cronofy data center the application lives in (au, ca, de, sg, uk, us)."}, {Name: "client_id", Description: "The application's OAuth client id."}}}
 
 // parseImportID splits an import id into the attributes it sets.
 func (r *applicationResource) parseImportID(id, usage string, diags *diag.Diagnostics) map[string]string {

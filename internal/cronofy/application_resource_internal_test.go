@@ -34,6 +34,8 @@ func model(name types.String) applicationModel {
 		Secret: tfx.Secret{
 			ClientSecret: types.StringValue("canary-secret-value"), ClientSecretWO: types.StringNull(), ClientSecretWOVersion: types.Int64Null(),
 		},
+		RedirectURIs: types.SetNull(types.StringType), ContactEmail: types.StringNull(), ContactDisplayName: types.StringNull(),
+		Verification: types.ObjectNull(verificationTypes),
 	}
 }
 

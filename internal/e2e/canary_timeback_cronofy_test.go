@@ -95,3 +95,22 @@ func TestSecretCanaryCronofy(t *testing.T) {
 		},
 	})
 }
+
+func TestSecretCanaryAAP(t *testing.T) {
+	t.Parallel()
+	runCanary(t, canaryCase{
+		resourceType: "registrar_aap_oauth_application",
+		body: `  name                     = "canary-portal"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "authorization-code"
+  redirect_uris            = ["https://portal.example.com/cb"]`,
+		issued: func(w *workspace) (string, string) {
+			apps := w.tenant.AAP.All()
+			if len(apps) != 1 {
+				w.t.Fatalf("the mock holds %d AAP gateway applications", len(apps))
+			}
+			return fmt.Sprint(apps[0].ID), apps[0].ClientSecret
+		},
+	})
+}

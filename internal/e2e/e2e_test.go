@@ -155,5 +155,5 @@ func (w *workspace) assertAbsent(what string, values ...string) {
 
 func (w *workspace) credentials() []string {
 	c := w.tenant.Creds
-	return []string{c.AWXToken, c.AWXPassword, c.LTIaaSAPIKey, c.TPPPassword, c.TimebackToken, c.TimebackClientSecret, c.CronofyAdminAPIKey}
+	return []string{c.AWXToken, c.AWXPassword, c.LTIaaSAPIKey, c.TPPPassword, c.TimebackToken, c.TimebackClientSecret, c.CronofyAdminAPIKey, c.AAPToken, c.AAPPassword}
 }

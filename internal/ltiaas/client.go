@@ -200,9 +200,10 @@ func (c *Client) Find(ctx context.Context, platformURL, clientID string) (*Regis
 	return nil, nil
 }
 
-// Update PUTs the complete registration and returns it as LTIaaS now holds it.
+// Update PUTs the complete registration, authorizationServer included ("" clears
+// it), and returns it as LTIaaS now holds it.
 func (c *Client) Update(ctx context.Context, id string, in Input) (*Registration, error) {
-	return c.one(ctx, http.MethodPut, id, in)
+	return c.one(ctx, http.MethodPut, id, newUpdateBody(in))
 }
 
 // SetActive calls activate or deactivate (200, no body documented). Both set a

@@ -29,6 +29,7 @@ var (
 	_ resource.Resource                = &platformResource{}
 	_ resource.ResourceWithConfigure   = &platformResource{}
 	_ resource.ResourceWithImportState = &platformResource{}
+	_ resource.ResourceWithIdentity    = &platformResource{}
 	_ resource.ResourceWithMoveState   = &platformResource{}
 )
 
@@ -39,12 +40,14 @@ func NewPlatformResource() resource.Resource {
 	return &platformResource{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
+		WithIdentity:   identity,
 	}
 }
 
 type platformResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -88,8 +91,12 @@ const decisions = `
   (so a wrong path prefix is reported instead of dropping every platform). A 404 on delete, confirmed the same way, counts as deleted.
 * **Collisions.** Changing ` + "`url`/`client_id`" + ` to a pair another platform holds fails with
   ` + "`URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS`" + ` whatever its HTTP status (400 or 409), and the diagnostic names that platform.
-* **` + "`authorization_server`" + `** is sent only when set. When it is not set and LTIaaS reports the access token endpoint
-  (ltijs's default audience) or nothing, it stays null.
+* **Updates merge, and ` + "`authorization_server`" + ` is cleared with an empty string.** The open-source core behind LTIaaS keeps
+  every field an update leaves out and changes ` + "`authorizationServer`" + ` only when it is present, so the update body always
+  carries it: ` + "`\"\"`" + ` when the argument is not set, which clears a value set earlier (in Terraform or in the portal).
+* **Default ` + "`authorization_server`" + `.** LTIaaS reports the access token endpoint (ltijs's default audience) when none is
+  set. That value stays null in state when neither the configuration nor the prior state has one; a configured value that
+  equals the access token endpoint is kept as configured.
 * **` + "`active`" + `** is never sent in the create or update body; it changes only through the activate and deactivate calls,
   made after the create (also when LTIaaS does not auto-activate) and after an update.
 `
@@ -301,6 +308,7 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 	wantActive := plan.Active.ValueBool()
 	plan.fill(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if resp.Diagnostics.HasError() || p.Active == wantActive {
 		return
 	}
@@ -318,6 +326,7 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	plan.Active = types.BoolValue(wantActive)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func activeVerb(active bool) string {
@@ -381,6 +390,7 @@ func (r *platformResource) Read(ctx context.Context, req resource.ReadRequest, r
 	}
 	state.fill(p)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *platformResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -416,6 +426,7 @@ func (r *platformResource) Update(ctx context.Context, req resource.UpdateReques
 		current.fill(p)
 		current.Timeouts = plan.Timeouts
 		resp.Diagnostics.Append(resp.State.Set(ctx, &current)...)
+		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -429,6 +440,7 @@ func (r *platformResource) Update(ctx context.Context, req resource.UpdateReques
 		current.Active = types.BoolValue(wantActive)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &current)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *platformResource) updateError(ctx context.Context, plan *platformModel, id string, in Input, err error, diags *diag.Diagnostics) {
@@ -478,6 +490,10 @@ var importByID = tfx.WithImportByID{
 	Valid:        importID.MatchString,
 	Hint:         "Find the id in the LTIaaS portal or with the registrar_ltiaas_platform data source (by url and client_id).",
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: "The platform registration's LTIaaS id."}}}
 
 // MoveState takes over a restapi_object that registered the platform (a moved block,
 // Terraform 1.8+): the id ImportState takes and the arguments restapi sent; the

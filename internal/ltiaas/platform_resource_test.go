@@ -206,7 +206,7 @@ func TestPlatform_lifecycle(t *testing.T) {
 					return nil
 				}),
 			},
-			{ // JWK_KEY, and authorization_server removed (the PUT is a full replacement)
+			{ // JWK_KEY, and authorization_server removed (LTIaaS merges: the provider sends "" to clear it)
 				Config: env.Config(p3.hcl("test")),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
@@ -226,6 +226,74 @@ func TestPlatform_lifecycle(t *testing.T) {
 				Config:   env.Config(p3.hcl("test")),
 				PlanOnly: true,
 			},
+		},
+	})
+}
+
+// TestPlatform_authorizationServer: LTIaaS merges updates and reports the access
+// token endpoint when no authorization server is set. Removing authorization_server
+// from the configuration clears it (no "inconsistent result after apply"), and a
+// value equal to the access token endpoint is kept as configured.
+func TestPlatform_authorizationServer(t *testing.T) {
+	env := acctest.New(t)
+	tn := env.Tenant
+	set := base("31000000000003")
+	set.AuthorizationServer = "https://canvas.example.edu/aud"
+	unset := base("31000000000003")
+	same := base("31000000000003")
+	same.AuthorizationServer = same.TokenEndpoint
+	stored := func(want string) resource.TestCheckFunc {
+		return inMock(tn, func(p *mockapi.LTIaaSPlatform) error {
+			if p.AuthorizationServer != want {
+				return fmt.Errorf("LTIaaS holds authorizationServer %q, want %q", p.AuthorizationServer, want)
+			}
+			return nil
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		CheckDestroy:             checkDestroyed(tn),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(set.hcl("test")),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(set.AuthorizationServer)),
+				},
+				Check: stored(set.AuthorizationServer),
+			},
+			{ // removed from the configuration: cleared in place
+				Config: env.Config(unset.hcl("test")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
+				},
+				Check: stored(""),
+			},
+			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
+			{ // set to the access token endpoint (LTIaaS's default): kept as configured
+				Config: env.Config(same.hcl("test")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(same.TokenEndpoint)),
+				},
+				Check: stored(same.TokenEndpoint),
+			},
+			{Config: env.Config(same.hcl("test")), PlanOnly: true},
+			{ // and removed again
+				Config: env.Config(unset.hcl("test")),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
+				},
+				Check: stored(""),
+			},
+			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
 		},
 	})
 }

@@ -83,7 +83,12 @@ func seedEveryKind(t *testing.T, tn *mockapi.Tenant) map[string]string {
 	tn.TPP.Put(mockapi.TPPApp{ID: "tpp-1", Name: "t", Scope: "certificate", MaximumScope: "certificate"})
 	tb := tn.Timeback.Add(mockapi.TimebackApp{Name: "tb"})
 	cr := tn.Cronofy.Add("cr", "https://cr.example.com", "api.cronofy.com")
+	st, g := aapDo(t, tn, "POST", "/api/gateway/v1/applications/", aapApp("g", 1))
+	if st != http.StatusCreated {
+		t.Fatalf("AAP create: %d %v", st, g)
+	}
 	return map[string]string{
+		"aap/applications":      jsonNumber(g["id"]),
 		"awx/applications":      jsonNumber(m["id"]),
 		"ltiaas/platforms":      p.ID,
 		"tpp/applications":      "tpp-1",
@@ -190,11 +195,11 @@ func TestProviderEnv(t *testing.T) {
 	env := tn.ProviderEnv()
 	c := tn.Creds
 	want := map[string]string{
-		"CONTROLLER_HOST": tn.URL(), "LTIAAS_BASE_URL": tn.URL(), "VENAFI_URL": tn.URL(), "TIMEBACK_BASE_URL": tn.URL(), "CRONOFY_BASE_URL": tn.URL(),
+		"CONTROLLER_HOST": tn.URL(), "LTIAAS_BASE_URL": tn.URL(), "VENAFI_URL": tn.URL(), "TIMEBACK_BASE_URL": tn.URL(), "CRONOFY_BASE_URL": tn.URL(), "AAP_HOSTNAME": tn.URL(),
 		"CONTROLLER_OAUTH_TOKEN": c.AWXToken, "LTIAAS_API_KEY": c.LTIaaSAPIKey,
 		"VENAFI_USER": c.TPPUsername, "VENAFI_PASS": c.TPPPassword, "VENAFI_CLIENT_ID": c.TPPClientID,
 		"TIMEBACK_TOKEN": c.TimebackToken, "TIMEBACK_CLIENT_ID": c.TimebackClientID, "TIMEBACK_CLIENT_SECRET": c.TimebackClientSecret,
-		"CRONOFY_ADMIN_API_KEY": c.CronofyAdminAPIKey,
+		"CRONOFY_ADMIN_API_KEY": c.CronofyAdminAPIKey, "AAP_TOKEN": c.AAPToken,
 	}
 	for k, v := range want {
 		if env[k] != v || v == "" {
@@ -209,7 +214,7 @@ func TestProviderEnv(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	if len(lines) != 5 {
+	if len(lines) != 6 {
 		t.Fatalf("WriteEnv printed %d lines, want one per platform:\n%s", len(lines), b.String())
 	}
 	var printed []string

@@ -14,6 +14,7 @@ var envLines = [][]string{
 	{"VENAFI_URL", "VENAFI_USER", "VENAFI_PASS", "VENAFI_CLIENT_ID"},
 	{"TIMEBACK_BASE_URL", "TIMEBACK_TOKEN", "TIMEBACK_CLIENT_ID", "TIMEBACK_CLIENT_SECRET"},
 	{"CRONOFY_BASE_URL", "CRONOFY_ADMIN_API_KEY"},
+	{"AAP_HOSTNAME", "AAP_TOKEN"},
 }
 
 // ProviderEnv is the one source of "point the provider at the mock": the environment
@@ -30,6 +31,7 @@ func ProviderEnv(baseURL string, c Credentials) map[string]string {
 		"TIMEBACK_BASE_URL": baseURL, "TIMEBACK_TOKEN": c.TimebackToken,
 		"TIMEBACK_CLIENT_ID": c.TimebackClientID, "TIMEBACK_CLIENT_SECRET": c.TimebackClientSecret,
 		"CRONOFY_BASE_URL": baseURL, "CRONOFY_ADMIN_API_KEY": c.CronofyAdminAPIKey,
+		"AAP_HOSTNAME": baseURL, "AAP_TOKEN": c.AAPToken,
 	}
 }
 

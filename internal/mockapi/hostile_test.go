@@ -52,6 +52,7 @@ func createEach(t *testing.T, tn *mockapi.Tenant) map[string]createResult {
 		{"awx", "/api/v2/applications/", c.AWXToken, `{"name":"x","organization":1,"client_type":"confidential","authorization_grant_type":"password"}`, tn.AWX},
 		{"timeback", "/applications/1.0/drafts", c.TimebackToken, `{"name":"x","description":"d","launchUrl":"https://a.example.com/l"}`, tn.Timeback},
 		{"cronofy", "/v1/applications", c.CronofyAdminAPIKey, `{"name":"x","url":"https://c.example.com"}`, tn.Cronofy},
+		{"aap", "/api/gateway/v1/applications/", c.AAPToken, `{"name":"x","organization":1,"client_type":"confidential","authorization_grant_type":"password"}`, tn.AAP},
 	}
 	out := map[string]createResult{}
 	for _, call := range calls {
@@ -70,7 +71,7 @@ func TestFaults_malformedCreateWithSecretFirst(t *testing.T) {
 	for _, mode := range []string{"secret-truncated", "secret-trailing"} {
 		t.Run(mode, func(t *testing.T) {
 			tn := mockapi.NewTestTenant(t)
-			tn.SetFaults(mockapi.Faults{MalformCreates: 3, Malform: mode})
+			tn.SetFaults(mockapi.Faults{MalformCreates: 4, Malform: mode})
 			for platform, r := range createEach(t, tn) {
 				if r.status/100 != 2 {
 					t.Errorf("%s: status %d, want the platform's 2xx", platform, r.status)
@@ -89,7 +90,7 @@ func TestFaults_malformedCreateWithSecretFirst(t *testing.T) {
 					}
 				}
 			}
-			if c := tn.Counts(); c["awx"] != 1 || c["timeback"] != 1 || c["cronofy"] != 1 {
+			if c := tn.Counts(); c["awx"] != 1 || c["timeback"] != 1 || c["cronofy"] != 1 || c["aap"] != 1 {
 				t.Fatalf("the creates were not stored: %v", c)
 			}
 			// The fault is used up: the next create answers normally.
@@ -168,6 +169,7 @@ func TestFaults_readAnswersWrongObject(t *testing.T) {
 				want                     any
 			}{
 				{"awx", "GET", "/api/v2/applications/" + ids["awx/applications"] + "/", "Bearer " + c.AWXToken, func(m map[string]any) any { return jsonNumber(m["id"]) }, ids["awx/applications"]},
+				{"aap", "GET", "/api/gateway/v1/applications/" + ids["aap/applications"] + "/", "Bearer " + c.AAPToken, func(m map[string]any) any { return jsonNumber(m["id"]) }, ids["aap/applications"]},
 				{"ltiaas", "GET", "/admin/platforms/" + ids["ltiaas/platforms"], "Bearer " + c.LTIaaSAPIKey, func(m map[string]any) any { return m["id"] }, ids["ltiaas/platforms"]},
 				{"timeback", "GET", "/applications/1.0/" + ids["timeback/applications"], "Bearer " + c.TimebackToken, func(m map[string]any) any { return strings.ToUpper(fmt.Sprint(m["sourcedId"])) }, ids["timeback/applications"]},
 				{"timeback credentials", "GET", "/applications/1.0/" + ids["timeback/applications"] + "/credentials", "Bearer " + c.TimebackToken, func(m map[string]any) any { return strings.ToUpper(fmt.Sprint(m["applicationId"])) }, ids["timeback/applications"]},

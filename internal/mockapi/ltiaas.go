@@ -1,9 +1,8 @@
 package mockapi
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
@@ -21,15 +20,21 @@ import (
 //   - 32-hex ids and a real PEM public key generated for every platform;
 //   - POST upserts on a repeated (url, clientId), as ltijs does: the stored record is
 //     updated and returned with its existing id (200, never 409);
-//   - PUT is a full replacement of the documented fields (the docs mark each one
-//     required); a PUT onto another platform's (url, clientId) fails with
+//   - PUT merges, as the open-source core's updatePlatformById does: a field absent
+//     from the body keeps its value (authConfig.method and .key each), and
+//     authorizationServer changes only when present ("" clears it); a PUT onto
+//     another platform's (url, clientId) fails with
 //     URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS (HTTP 409, this fake's choice);
+//   - every response carries authorizationServer; when none is set it is the
+//     access-token endpoint (the core's default audience);
 //   - GET/PUT/DELETE/activate/deactivate of an unknown id give 404 (DELETE of an
 //     unknown id: 404 is this fake's choice; the real status is unknown);
 //   - activate/deactivate answer 200 with no body and flip `active`.
 //
-// The public key is ECDSA P-256 rather than the RSA key ltijs generates: RSA key
-// generation would slow the tests down, and the key is opaque text to the provider.
+// The public key is RSA-4096, like the key pair the core generates. Generating one
+// takes up to a second, so a mock process makes one, on first use, and gives every
+// platform the same key (the core makes one per platform; the key is opaque text to
+// the provider).
 type LTIaaS struct {
 	t  *Tenant
 	mu sync.Mutex
@@ -51,9 +56,20 @@ type LTIaaSPlatform struct {
 	AuthenticationEndpoint string           `json:"authenticationEndpoint"`
 	AccesstokenEndpoint    string           `json:"accesstokenEndpoint"`
 	AuthConfig             LTIaaSAuthConfig `json:"authConfig"`
-	AuthorizationServer    string           `json:"authorizationServer,omitempty"`
-	Active                 bool             `json:"active"`
-	PublicKey              string           `json:"publicKey"`
+	// AuthorizationServer is the stored value, "" when none is set; responses
+	// report the access-token endpoint in its place (see wire).
+	AuthorizationServer string `json:"authorizationServer"`
+	Active              bool   `json:"active"`
+	PublicKey           string `json:"publicKey"`
+}
+
+// wire is a platform as the API reports it: authorizationServer defaults to the
+// access-token endpoint.
+func (p LTIaaSPlatform) wire() LTIaaSPlatform {
+	if p.AuthorizationServer == "" {
+		p.AuthorizationServer = p.AccesstokenEndpoint
+	}
+	return p
 }
 
 func newLTIaaS(t *Tenant) *LTIaaS {
@@ -100,7 +116,7 @@ func (x *LTIaaS) Register(p LTIaaSPlatform) LTIaaSPlatform {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	p.ID = RandomHex(16)
-	p.PublicKey = newPublicKeyPEM()
+	p.PublicKey = ltiaasPublicKeyPEM()
 	x.put(&p)
 	return p
 }
@@ -150,7 +166,7 @@ func (x *LTIaaS) collection(w http.ResponseWriter, r *http.Request) {
 			if v := q.Get("clientId"); v != "" && p.ClientID != v {
 				continue
 			}
-			out = append(out, p)
+			out = append(out, p.wire())
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"platforms": out})
 	case http.MethodPost:
@@ -182,14 +198,20 @@ func str(p *string) string {
 	return *p
 }
 
-// decodeInput reads and validates a body with ltijs's messages; ok is false once
-// an error was written.
+// decodeInput reads and validates a create body with ltijs's messages; ok is false
+// once an error was written.
 func decodeInput(w http.ResponseWriter, r *http.Request) (*ltiaasInput, bool) {
 	var in ltiaasInput
 	if err := json.NewDecoder(r.Body).Decode(&in); err != nil {
 		ltiaasError(w, http.StatusBadRequest, "INVALID_BODY", "The request body is not valid JSON: "+err.Error())
 		return nil, false
 	}
+	return &in, validInput(w, &in)
+}
+
+// validInput checks a complete body (a create, or an update merged onto the stored
+// platform); ok is false once an error was written.
+func validInput(w http.ResponseWriter, in *ltiaasInput) bool {
 	switch {
 	case str(in.URL) == "" || str(in.ClientID) == "":
 		ltiaasError(w, http.StatusBadRequest, "MISSING_PLATFORM_URL_OR_CLIENTID", "url and clientId are required")
@@ -200,22 +222,50 @@ func decodeInput(w http.ResponseWriter, r *http.Request) (*ltiaasInput, bool) {
 	case str(in.AuthConfig.Key) == "":
 		ltiaasError(w, http.StatusBadRequest, "MISSING_AUTHCONFIG_KEY", "authConfig.key is required")
 	default:
-		return &in, true
+		return true
 	}
-	return nil, false
+	return false
 }
 
 func validLTIaaSMethod(m string) bool {
 	return m == "JWK_SET" || m == "JWK_KEY" || m == "RSA_KEY"
 }
 
-// apply copies the documented fields of a validated body; a missing
-// authorizationServer clears it (a full replacement).
+// merged fills the fields absent from an update body with the stored platform's,
+// as the core's updatePlatformById does; authorizationServer is left as sent
+// (absent keeps the stored value in apply).
+func (in ltiaasInput) merged(p *LTIaaSPlatform) *ltiaasInput {
+	keep := func(v *string, old string) *string {
+		if v == nil {
+			return &old
+		}
+		return v
+	}
+	in.URL, in.ClientID, in.Name = keep(in.URL, p.URL), keep(in.ClientID, p.ClientID), keep(in.Name, p.Name)
+	in.AuthenticationEndpoint = keep(in.AuthenticationEndpoint, p.AuthenticationEndpoint)
+	in.AccesstokenEndpoint = keep(in.AccesstokenEndpoint, p.AccesstokenEndpoint)
+	ac := in.AuthConfig
+	in.AuthConfig = &struct {
+		Method *string `json:"method"`
+		Key    *string `json:"key"`
+	}{}
+	if ac != nil {
+		in.AuthConfig.Method, in.AuthConfig.Key = ac.Method, ac.Key
+	}
+	in.AuthConfig.Method = keep(in.AuthConfig.Method, p.AuthConfig.Method)
+	in.AuthConfig.Key = keep(in.AuthConfig.Key, p.AuthConfig.Key)
+	return &in
+}
+
+// apply copies the fields of a validated (create or merged) body; an absent
+// authorizationServer keeps the stored one, "" clears it.
 func (in *ltiaasInput) apply(p *LTIaaSPlatform) {
 	p.URL, p.ClientID, p.Name = *in.URL, *in.ClientID, *in.Name
 	p.AuthenticationEndpoint, p.AccesstokenEndpoint = *in.AuthenticationEndpoint, *in.AccesstokenEndpoint
 	p.AuthConfig = LTIaaSAuthConfig{Method: *in.AuthConfig.Method, Key: *in.AuthConfig.Key}
-	p.AuthorizationServer = str(in.AuthorizationServer)
+	if in.AuthorizationServer != nil {
+		p.AuthorizationServer = *in.AuthorizationServer
+	}
 	if in.Active != nil {
 		p.Active = *in.Active
 	}
@@ -231,14 +281,14 @@ func (x *LTIaaS) create(w http.ResponseWriter, r *http.Request) {
 	if p := x.findPlatform(*in.URL, *in.ClientID); p != nil {
 		// ltijs registerPlatform: an existing (url, clientId) is updated, not refused.
 		in.apply(p)
-		writeJSON(w, http.StatusOK, p)
+		writeJSON(w, http.StatusOK, p.wire())
 		return
 	}
-	p := &LTIaaSPlatform{ID: RandomHex(16), Active: true, PublicKey: newPublicKeyPEM()}
+	p := &LTIaaSPlatform{ID: RandomHex(16), Active: true, PublicKey: ltiaasPublicKeyPEM()}
 	in.apply(p)
 	x.put(p)
 	markCreated(r)
-	writeJSON(w, http.StatusOK, p)
+	writeJSON(w, http.StatusOK, p.wire())
 }
 
 func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
@@ -251,8 +301,9 @@ func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
 	}
 	var in *ltiaasInput
 	if r.Method == http.MethodPut {
-		var ok bool
-		if in, ok = decodeInput(w, r); !ok {
+		in = &ltiaasInput{}
+		if err := json.NewDecoder(r.Body).Decode(in); err != nil {
+			ltiaasError(w, http.StatusBadRequest, "INVALID_BODY", "The request body is not valid JSON: "+err.Error())
 			return
 		}
 	}
@@ -265,20 +316,24 @@ func (x *LTIaaS) item(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method {
 	case http.MethodGet:
-		other := *p
+		other := p.wire()
 		markRead(r, func() any {
 			other.ID, other.Name = RandomHex(16), other.Name+" (another platform)"
 			return other
 		})
-		writeJSON(w, http.StatusOK, p)
+		writeJSON(w, http.StatusOK, p.wire())
 	case http.MethodPut:
+		in = in.merged(p)
+		if !validInput(w, in) {
+			return
+		}
 		if o := x.findPlatform(*in.URL, *in.ClientID); o != nil && o.ID != id {
 			ltiaasError(w, http.StatusConflict, "URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS",
 				"Another platform is already registered with this url and clientId")
 			return
 		}
 		in.apply(p)
-		writeJSON(w, http.StatusOK, p)
+		writeJSON(w, http.StatusOK, p.wire())
 	case http.MethodDelete:
 		x.del(id)
 		w.WriteHeader(http.StatusNoContent)
@@ -306,16 +361,24 @@ func (x *LTIaaS) action(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 }
 
-// newPublicKeyPEM generates a fresh ECDSA P-256 key pair and returns the public half
-// as a PKIX "PUBLIC KEY" PEM block (about 50 µs, against ~100 ms for RSA 2048).
-func newPublicKeyPEM() string {
-	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		panic(err)
-	}
-	der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
-	if err != nil {
-		panic(err)
-	}
-	return strings.TrimSpace(string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})))
+var ltiaasKey struct {
+	once sync.Once
+	pem  string
+}
+
+// ltiaasPublicKeyPEM returns the public half of the mock process's RSA-4096 key
+// pair as a PKIX "PUBLIC KEY" PEM block, generating the pair on first use.
+func ltiaasPublicKeyPEM() string {
+	ltiaasKey.once.Do(func() {
+		k, err := rsa.GenerateKey(rand.Reader, 4096)
+		if err != nil {
+			panic(err)
+		}
+		der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+		if err != nil {
+			panic(err)
+		}
+		ltiaasKey.pem = strings.TrimSpace(string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})))
+	})
+	return ltiaasKey.pem
 }

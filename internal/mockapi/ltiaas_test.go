@@ -2,6 +2,7 @@ package mockapi
 
 import (
 	"bytes"
+	"crypto/rsa"
 	"crypto/x509"
 	"encoding/json"
 	"encoding/pem"
@@ -143,7 +144,7 @@ func TestLTIaaS_lifecycleBothPrefixes(t *testing.T) {
 			if st, _ := c.do("POST", prefix+"/"+id+"/activate", nil); st != 200 || !tn.LTIaaS.Get(id).Active {
 				t.Fatalf("activate: %d", st)
 			}
-			// PUT is a full replacement; a second platform's pair collides.
+			// A second platform's pair collides.
 			_, other := c.do("POST", prefix, ltiaasBody("https://lms.example.com", "c2", "Other", "JWK_SET"))
 			st, m := c.do("PUT", prefix+"/"+other["id"].(string), ltiaasBody("https://lms.example.com", "c1", "Other", "JWK_SET"))
 			if st != 409 {
@@ -196,5 +197,94 @@ func TestLTIaaS_validation(t *testing.T) {
 	}
 	if tn.LTIaaS.Count() != 0 {
 		t.Fatalf("an invalid body was stored")
+	}
+}
+
+// TestLTIaaS_updateMerges: PUT keeps what the body leaves out, as the core does;
+// authorizationServer changes only when present, "" clears it, and every response
+// reports the access-token endpoint when none is set.
+func TestLTIaaS_updateMerges(t *testing.T) {
+	c, tn := newLTIaaSServer(t)
+	st, p := c.do("POST", "/admin/platforms", ltiaasBody("https://lms.example.com", "c1", "LMS", "JWK_SET"))
+	if st != 200 {
+		t.Fatalf("create: %d %v", st, p)
+	}
+	id := p["id"].(string)
+	if p["authorizationServer"] != "https://lms.example.com/token" {
+		t.Fatalf("create answer: authorizationServer = %v, want the access-token endpoint", p["authorizationServer"])
+	}
+	path := "/admin/platforms/" + id
+
+	st, p = c.do("PUT", path, map[string]any{"name": "Renamed", "authorizationServer": "https://lms.example.com/aud"})
+	if st != 200 || p["name"] != "Renamed" || p["url"] != "https://lms.example.com" || p["clientId"] != "c1" ||
+		p["accesstokenEndpoint"] != "https://lms.example.com/token" || p["authorizationServer"] != "https://lms.example.com/aud" {
+		t.Fatalf("partial PUT: %d %v", st, p)
+	}
+	if ac := p["authConfig"].(map[string]any); ac["method"] != "JWK_SET" || ac["key"] != "https://lms.example.com/jwks" {
+		t.Fatalf("partial PUT changed authConfig: %v", ac)
+	}
+
+	// A full body without authorizationServer keeps it (the bug the provider must avoid).
+	st, p = c.do("PUT", path, ltiaasBody("https://lms.example.com", "c1", "LMS", "RSA_KEY"))
+	if st != 200 || p["authorizationServer"] != "https://lms.example.com/aud" || tn.LTIaaS.Get(id).AuthorizationServer != "https://lms.example.com/aud" {
+		t.Fatalf("PUT without authorizationServer: %d %v", st, p)
+	}
+	// Only the method: the key is kept.
+	st, p = c.do("PUT", path, map[string]any{"authConfig": map[string]any{"method": "JWK_KEY"}})
+	if ac := p["authConfig"].(map[string]any); st != 200 || ac["method"] != "JWK_KEY" || ac["key"] != "https://lms.example.com/jwks" {
+		t.Fatalf("PUT of authConfig.method alone: %d %v", st, p)
+	}
+	// "" clears it: the default (the access-token endpoint) is reported again.
+	st, p = c.do("PUT", path, map[string]any{"authorizationServer": ""})
+	if st != 200 || p["authorizationServer"] != "https://lms.example.com/token" || tn.LTIaaS.Get(id).AuthorizationServer != "" {
+		t.Fatalf(`PUT of authorizationServer "": %d %v`, st, p)
+	}
+	// The default follows the access-token endpoint, in GET and in the list.
+	c.do("PUT", path, map[string]any{"accesstokenEndpoint": "https://lms.example.com/token2"})
+	if _, g := c.do("GET", path, nil); g["authorizationServer"] != "https://lms.example.com/token2" {
+		t.Fatalf("GET: authorizationServer = %v", g["authorizationServer"])
+	}
+	if _, l := c.do("GET", "/admin/platforms?id="+id, nil); l["platforms"].([]any)[0].(map[string]any)["authorizationServer"] != "https://lms.example.com/token2" {
+		t.Fatalf("list: %v", l)
+	}
+	// Present but invalid values are still refused.
+	st, m := c.do("PUT", path, map[string]any{"authConfig": map[string]any{"method": "PEM"}})
+	if st != 400 {
+		t.Fatalf("PUT of a bad method: %d %v", st, m)
+	}
+	envelope(t, m, 400, "INVALID_AUTHCONFIG_METHOD")
+	st, m = c.do("PUT", path, map[string]any{"name": ""})
+	if st != 400 {
+		t.Fatalf("PUT of an empty name: %d %v", st, m)
+	}
+	envelope(t, m, 400, "MISSING_PARAMS")
+}
+
+// TestLTIaaS_publicKeyRSA4096: the platform key is an RSA-4096 public key, like the
+// core's; the mock process generates it once and every platform shares it.
+func TestLTIaaS_publicKeyRSA4096(t *testing.T) {
+	c, tn := newLTIaaSServer(t)
+	_, a := c.do("POST", "/admin/platforms", ltiaasBody("https://lms.example.com", "a", "A", "JWK_SET"))
+	_, b := c.do("POST", "/api/platforms", ltiaasBody("https://lms.example.com", "b", "B", "JWK_SET"))
+	r := tn.LTIaaS.Register(LTIaaSPlatform{URL: "https://lms.example.com", ClientID: "r", Name: "R"})
+	block, _ := pem.Decode([]byte(a["publicKey"].(string)))
+	if block == nil || block.Type != "PUBLIC KEY" {
+		t.Fatalf("publicKey is not a PEM public key: %v", a["publicKey"])
+	}
+	pub, err := x509.ParsePKIXPublicKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rk, ok := pub.(*rsa.PublicKey)
+	if !ok || rk.N.BitLen() != 4096 {
+		t.Fatalf("publicKey is %T (%d bits), want an RSA-4096 key", pub, func() int {
+			if ok {
+				return rk.N.BitLen()
+			}
+			return 0
+		}())
+	}
+	if b["publicKey"] != a["publicKey"] || r.PublicKey != a["publicKey"] {
+		t.Fatalf("the mock generated more than one key pair")
 	}
 }

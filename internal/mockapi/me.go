@@ -9,7 +9,9 @@ import (
 // The cheap authenticated calls the provider makes at plan to check credentials:
 //
 //   - AWX GET {api_path}me/ (/api/v2/me/ and /api/controller/v2/me/): the user the
-//     credentials belong to, as a one-item list; AWX's 401 otherwise;
+//     credentials belong to, as a one-item list; AWX's 401 otherwise. (The gateway
+//     registers its own me/.) AWX kept me/ after it removed the applications, so
+//     AWXWithoutOAuth2 leaves it alone; ControllerGatewayOnly still answers 401;
 //   - TPP GET /vedauth/authorize/verify: the bearer token's grant (application,
 //     identity, scope, expiry), or 401 invalid_token for a missing, unknown or
 //     expired token. It checks the token only: the scope is reported, not required.
@@ -17,21 +19,24 @@ import (
 // (LTIaaS and Timeback need nothing here: the provider uses the platform list and
 // the token exchange.)
 
-// meRoutes adds AWX's me/ endpoint.
-func (x *AWX) meRoutes(mux *http.ServeMux) {
-	for _, prefix := range []string{"/api/v2/", "/api/controller/v2/"} {
-		mux.HandleFunc(prefix+"me/{$}", x.auth(x.me))
-	}
-}
-
-func (x *AWX) me(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", "GET, HEAD, OPTIONS")
-		detail(w, http.StatusMethodNotAllowed, `Method "`+r.Method+`" not allowed.`)
+// meRoutes adds the AWX controller's me/ endpoint.
+func (x *AnsibleApps) meRoutes(mux *http.ServeMux) {
+	if x.flavor.gateway {
 		return
 	}
-	user := map[string]any{"id": 1, "type": "user", "url": "/api/v2/users/1/", "username": x.t.Creds.AWXUsername, "is_superuser": true}
-	writeJSON(w, http.StatusOK, map[string]any{"count": 1, "next": nil, "previous": nil, "results": []any{user}})
+	f := x.flavor
+	if gone := f.gone; gone != nil {
+		f.gone = func(faults Faults, prefix string) (int, string) {
+			if status, msg := gone(faults, prefix); status != http.StatusNotFound {
+				return status, msg
+			}
+			return 0, ""
+		}
+	}
+	me := &AnsibleApps{t: x.t, flavor: f}
+	for _, prefix := range f.prefixes {
+		mux.HandleFunc(prefix+"me/{$}", me.auth(prefix, me.me))
+	}
 }
 
 // serveVerify answers GET /vedauth/authorize/verify; false for any other request.

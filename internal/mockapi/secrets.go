@@ -34,8 +34,8 @@ func (n *nextSecret) take(gen func() string) string {
 // The String methods keep the client secrets out of test output: a failing test
 // that prints a stored application (%v, %+v) shows who it is, never its secret.
 
-func (a AWXApp) String() string {
-	return fmt.Sprintf("AWX application %d %q (organization %d, %s, client_id %s)", a.ID, a.Name, a.Organization, a.ClientType, a.ClientID)
+func (a AnsibleApp) String() string {
+	return fmt.Sprintf("Ansible application %d %q (organization %d, %s, client_id %s)", a.ID, a.Name, a.Organization, a.ClientType, a.ClientID)
 }
 
 func (a TimebackApp) String() string {

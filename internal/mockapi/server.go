@@ -161,7 +161,7 @@ func controlUsage(w http.ResponseWriter) {
 
 // ControlKinds are the <platform>/<kind> paths of the objects /_mock can delete or edit.
 func ControlKinds() []string {
-	return []string{"awx/applications", "ltiaas/platforms", "tpp/applications", "timeback/applications", "cronofy/applications"}
+	return []string{"awx/applications", "ltiaas/platforms", "tpp/applications", "timeback/applications", "cronofy/applications", "aap/applications"}
 }
 
 // controlObject deletes (DELETE) or edits (PATCH, a JSON object of the fields to

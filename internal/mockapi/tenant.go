@@ -22,6 +22,10 @@ type Credentials struct {
 	TimebackClientID                   string
 	TimebackClientSecret               string
 	CronofyAdminAPIKey                 string
+	// AAPToken, AAPUsername, AAPPassword are a gateway superuser's; the AAPOrgAdmin
+	// ones authenticate a user who is not a superuser (the gateway refuses it a create).
+	AAPToken, AAPUsername, AAPPassword                         string
+	AAPOrgAdminToken, AAPOrgAdminUsername, AAPOrgAdminPassword string
 }
 
 // DefaultCredentials are the documented demo credentials (README, examples/demo).
@@ -32,6 +36,8 @@ func DefaultCredentials() Credentials {
 		TPPUsername:  "tppadmin", TPPPassword: "mock-tpp-password", TPPClientID: "registrar-admin",
 		TimebackToken: "mock-timeback-token", TimebackClientID: "mock-timeback-client", TimebackClientSecret: "mock-timeback-client-secret",
 		CronofyAdminAPIKey: "mock-cronofy-admin-key",
+		AAPToken:           "mock-aap-token", AAPUsername: "aapadmin", AAPPassword: "mock-aap-password",
+		AAPOrgAdminToken: "mock-aap-orgadmin-token", AAPOrgAdminUsername: "orgadmin", AAPOrgAdminPassword: "mock-aap-orgadmin-password",
 	}
 }
 
@@ -86,6 +92,12 @@ type Faults struct {
 	RedirectHTTP   int    `json:"redirect_http"`
 	RedirectMethod string `json:"redirect_method"`
 	RedirectStatus int    `json:"redirect_status"`
+	// AWXWithoutOAuth2 makes the AWX applications URLs answer 404, as on every AWX
+	// release after 24.6.1 (the OAuth2 provider was removed).
+	AWXWithoutOAuth2 bool `json:"awx_without_oauth2"`
+	// ControllerGatewayOnly makes /api/controller/v2/ answer 401 to the controller's
+	// credentials, as on AAP 2.7 (components accept only gateway credentials).
+	ControllerGatewayOnly bool `json:"controller_gateway_only"`
 	// Seed makes the random faults repeatable (0: a fixed default).
 	Seed uint64 `json:"seed"`
 }
@@ -100,7 +112,7 @@ type RequestRecord struct {
 	Fault string `json:"fault,omitempty"`
 }
 
-// Tenant is one isolated copy of the five platforms.
+// Tenant is one isolated copy of the six platforms.
 type Tenant struct {
 	Name  string
 	Creds Credentials
@@ -122,6 +134,7 @@ type Tenant struct {
 	TPP      *TPP
 	Timeback *Timeback
 	Cronofy  *Cronofy
+	AAP      *Gateway
 	// objects are the stores the /_mock API can edit, by ControlKinds.
 	objects map[string]controllable
 }
@@ -133,15 +146,18 @@ func newTenant(s *Server, name string, creds Credentials) *Tenant {
 	t.TPP = newTPP(t)
 	t.Timeback = newTimeback(t)
 	t.Cronofy = newCronofy(t)
+	t.AAP = newGateway(t)
 	t.objects = map[string]controllable{
 		"awx/applications": &t.AWX.store, "ltiaas/platforms": &t.LTIaaS.store, "tpp/applications": &t.TPP.store,
 		"timeback/applications": &t.Timeback.store, "cronofy/applications": &t.Cronofy.store,
+		"aap/applications": &t.AAP.store,
 	}
 	t.AWX.routes(t.mux)
 	t.AWX.meRoutes(t.mux)
 	t.LTIaaS.routes(t.mux)
 	t.Timeback.routes(t.mux)
 	t.Cronofy.routes(t.mux)
+	t.AAP.routes(t.mux)
 	return t
 }
 
@@ -180,7 +196,7 @@ func (t *Tenant) Requests() []RequestRecord {
 func (t *Tenant) Counts() map[string]int {
 	return map[string]int{
 		"awx": t.AWX.Count(), "ltiaas": t.LTIaaS.Count(), "tpp": t.TPP.Count(),
-		"timeback": t.Timeback.Count(), "cronofy": t.Cronofy.Count(),
+		"timeback": t.Timeback.Count(), "cronofy": t.Cronofy.Count(), "aap": t.AAP.Count(),
 	}
 }
 

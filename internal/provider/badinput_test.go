@@ -45,6 +45,10 @@ var valid = map[string]map[string]string{
 	"registrar_cronofy_application": {
 		"name": `"Scheduler"`, "url": `"https://scheduler.example.com"`,
 	},
+	"registrar_aap_oauth_application": {
+		"name": `"ok"`, "organization": `1`, "client_type": `"confidential"`,
+		"authorization_grant_type": `"authorization-code"`, "redirect_uris": `["https://app.example.com/cb"]`,
+	},
 }
 
 func resourceHCL(typ string, changes map[string]string) string {
@@ -99,7 +103,26 @@ func TestBadInput_awx(t *testing.T) {
 		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
 		{"public authorization-code without redirects", map[string]string{"redirect_uris": "", "client_type": `"public"`}, []string{"Redirect URIs required", "set redirect_uris"}},
 		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
+		{"redirect with a fragment", map[string]string{"redirect_uris": `["https://a.example.com/cb#top"]`}, []string{"redirect_uris", "must not contain a fragment"}},
 	})
+}
+
+func TestBadInput_aap(t *testing.T) {
+	runBad(t, "registrar_aap_oauth_application", []badCase{
+		{"client_type enum", map[string]string{"client_type": `"secret"`}, []string{"client_type", "value must be one of"}},
+		{"grant enum", map[string]string{"authorization_grant_type": `"implicit"`}, []string{"authorization_grant_type", "value must be one of"}},
+		{"empty name", map[string]string{"name": `""`}, []string{"name", "length must be between 1 and 255"}},
+		{"long name", map[string]string{"name": `"` + strings.Repeat("n", 256) + `"`}, []string{"name", "length must be between 1 and 255, got: 256"}},
+		{"relative redirect", map[string]string{"redirect_uris": `["/cb"]`}, []string{"redirect_uris", "absolute http or https URL"}},
+		{"redirect with a fragment", map[string]string{"redirect_uris": `["https://a.example.com/cb#top"]`}, []string{"redirect_uris", "must not contain a fragment"}},
+		{"ftp redirect", map[string]string{"redirect_uris": `["ftp://a.example.com/cb"]`}, []string{"redirect_uris", "absolute http or https URL"}},
+		{"post-logout with a fragment", map[string]string{"post_logout_redirect_uris": `["https://a.example.com/bye#x"]`}, []string{"post_logout_redirect_uris", "must not contain a fragment"}},
+		{"relative origin", map[string]string{"allowed_origins": `["portal.example.com"]`}, []string{"allowed_origins", "absolute http or https URL"}},
+		{"app_url not a URL", map[string]string{"app_url": `"portal"`}, []string{"app_url", "absolute http or https URL"}},
+		{"algorithm enum", map[string]string{"algorithm": `"ES256"`}, []string{"algorithm", "value must be one of"}},
+		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
+		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
+	}, map[string]string{"algorithm": `""`, "pkce_required": `false`})
 }
 
 // ltiaasKeys: an EC public key in PEM, and a private RSA JWK (a public one with "d").
@@ -191,6 +214,14 @@ func TestBadInput_cronofy(t *testing.T) {
 		{"url not http", map[string]string{"url": `"ftp://scheduler.example.com"`}, []string{"must be an absolute http or https URI"}},
 		{"data_center enum", map[string]string{"data_center": `"eu"`}, []string{"Attribute data_center value must be one of"}},
 		{"write-only secret without version", map[string]string{"client_secret_wo": `"x"`}, []string{"client_secret_wo_version"}},
+		{"redirect_uris without contact_email", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb"]`}, []string{"contact_email", "must be specified when", "redirect_uris"}},
+		{"http redirect URI", map[string]string{"redirect_uris": `["http://scheduler.example.com/cb"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", "not an absolute https URL"}},
+		{"relative redirect URI", map[string]string{"redirect_uris": `["/cb"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", `"/cb" is not an absolute https URL`}},
+		{"redirect URI with a fragment", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb#x"]`, "contact_email": `"ops@example.com"`}, []string{"Invalid redirect URI", "fragment"}},
+		{"empty redirect_uris", map[string]string{"redirect_uris": `[]`, "contact_email": `"ops@example.com"`}, []string{"redirect_uris", "set must contain at least 1 elements"}},
+		{"contact_email not an email", map[string]string{"redirect_uris": `["https://scheduler.example.com/cb"]`, "contact_email": `"ops"`}, []string{"contact_email", "must be an email address"}},
+		{"contact_email without redirect_uris", map[string]string{"contact_email": `"ops@example.com"`}, []string{"redirect_uris", "must be specified when", "contact_email"}},
+		{"contact_display_name without redirect_uris", map[string]string{"contact_display_name": `"Ops"`}, []string{"redirect_uris", "must be specified when", "contact_display_name"}},
 	})
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -21,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/registrar-dev/terraform-provider-registrar/internal/aap"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/cronofy"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ltiaas"
@@ -30,7 +32,10 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var _ provider.Provider = &registrarProvider{}
+var (
+	_ provider.Provider                  = &registrarProvider{}
+	_ provider.ProviderWithListResources = &registrarProvider{}
+)
 
 // Platforms lists every platform package, in documentation order.
 func Platforms() []providerdata.Platform {
@@ -40,6 +45,7 @@ func Platforms() []providerdata.Platform {
 		tpp.Platform(),
 		timeback.Platform(),
 		cronofy.Platform(),
+		aap.Platform(),
 	}
 }
 
@@ -121,6 +127,7 @@ func (p *registrarProvider) Configure(ctx context.Context, req provider.Configur
 	tflog.Debug(ctx, "provider configured", map[string]any{"platforms": fmt.Sprint(data.Blocks()), "max_retries": s.MaxRetries, "requests_per_second": s.RequestsPerSecond})
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.ListResourceData = data
 }
 
 func (p *registrarProvider) Resources(context.Context) []func() resource.Resource {
@@ -129,6 +136,17 @@ func (p *registrarProvider) Resources(context.Context) []func() resource.Resourc
 		out = append(out, pl.Resources...)
 	}
 	return out
+}
+
+// ListResources are the list resources (`terraform query`, Terraform 1.14+) of the
+// platforms that have a list call; Timeback and Cronofy have none.
+func (p *registrarProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		awx.NewApplicationListResource,
+		aap.NewApplicationListResource,
+		ltiaas.NewPlatformListResource,
+		tpp.NewApplicationListResource,
+	}
 }
 
 func (p *registrarProvider) DataSources(context.Context) []func() datasource.DataSource {

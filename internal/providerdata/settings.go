@@ -29,6 +29,10 @@ type Attr struct {
 	// Env lists the environment variables that stand in for the attribute, the first
 	// non-empty one winning.
 	Env []string
+	// NegatedEnv lists variables that hold the opposite of a Bool attribute
+	// (AAP_VALIDATE_CERTS=false sets insecure_skip_verify), read after Env. Such a
+	// variable alone does not make the platform configured.
+	NegatedEnv []string
 	// Sensitive marks a credential: the schema hides it.
 	Sensitive bool
 	// Bool makes the attribute a boolean (its value reads "true" or "false").
@@ -103,6 +107,9 @@ func (a Attr) markdown() string {
 	}
 	if len(a.Env) > 0 {
 		s += " Environment: `" + strings.Join(a.Env, "`, `") + "`."
+	}
+	if len(a.NegatedEnv) > 0 {
+		s += " Also `" + strings.Join(a.NegatedEnv, "`, `") + "` with the opposite value (`false` sets this to `true`)."
 	}
 	return s
 }
@@ -233,6 +240,19 @@ func lookup(env Env, a Attr) (value, from string) {
 	return "", ""
 }
 
+// negated reads the attribute's NegatedEnv: the first variable that holds a boolean,
+// inverted.
+func negated(env Env, a Attr) (string, bool) {
+	for _, e := range a.NegatedEnv {
+		if s, ok := env(e); ok {
+			if b, err := strconv.ParseBool(strings.TrimSpace(s)); err == nil {
+				return strconv.FormatBool(!b), true
+			}
+		}
+	}
+	return "", false
+}
+
 // Resolve applies the precedence rules once, for every platform:
 //   - a setting that is not a credential: the block's value, else the first set
 //     environment variable, else the default;
@@ -281,6 +301,8 @@ func (p Platform) Resolve(ctx context.Context, block types.Object, env Env) (v V
 			v.m[a.Name] = s
 		} else if s, from := lookup(env, a); s != "" {
 			v.m[a.Name], fromEnv[a.Name] = s, from
+		} else if s, ok := negated(env, a); ok {
+			v.m[a.Name] = s
 		} else if a.Default != "" {
 			v.m[a.Name] = a.Default
 		}

@@ -113,7 +113,15 @@ func orphan(diags *diag.Diagnostics, op Op, resourceType, id string, cause error
 // warning, and the resource leaves the refreshed state so that the plan creates it
 // again. object names it with its id ("AWX OAuth application 42"), platform the
 // platform ("AWX").
+//
+// The identity is set from the prior state before the resource leaves it: state
+// written by Terraform 1.11 or earlier has no identity, and a Read that ends without
+// one is an error ("Missing Resource Identity After Read") even when it removes the
+// resource.
 func Gone(ctx context.Context, resp *resource.ReadResponse, object, platform string) {
+	if resp.Identity != nil && resp.Identity.Raw.IsFullyNull() {
+		SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	}
 	resp.Diagnostics.AddWarning(fmt.Sprintf("%s no longer exists", capitalize(object)),
 		fmt.Sprintf("%s no longer exists on %s, so the plan will create it again. If it was deleted on purpose, remove it from the configuration instead.",
 			capitalize(object), platform))

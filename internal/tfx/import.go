@@ -36,11 +36,24 @@ type WithImportByID struct {
 	// (`<data_center>/<client_id>`): it returns the attributes to set, or appends an
 	// error that ends with usage.
 	Parse func(id, usage string, diags *diag.Diagnostics) map[string]string
+	// FromIdentity turns the attributes of an `import { identity = {...} }` block into
+	// the import id the other fields check (default: the only attribute's value).
+	FromIdentity func(values map[string]string) string
 }
 
 // ImportState implements resource.ResourceWithImportState.
 func (w WithImportByID) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	usage := w.Usage()
+	if req.ID == "" && req.Identity != nil && !req.Identity.Raw.IsFullyNull() {
+		// An import by identity (Terraform 1.12+): the identity becomes the import
+		// id and passes the same checks.
+		values, diags := IdentityValues(ctx, req.Identity)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		req.ID = w.idFromIdentity(values)
+	}
 	if cut, ok := carriesSecret(req.ID); ok {
 		resp.Diagnostics.AddError("Invalid import id",
 			fmt.Sprintf("The import id (%q, shown only up to its separator) looks like it carries more than an id, such as a client secret. "+
@@ -70,12 +83,25 @@ func (w WithImportByID) ImportState(ctx context.Context, req resource.ImportStat
 	for name, v := range attrs {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
+	if resp.Identity != nil && !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(IdentityFromState(ctx, resp.State, resp.Identity)...)
+	}
 	if w.Secret && !resp.Diagnostics.HasError() {
 		resp.Diagnostics.AddWarning("Imported without its client secret",
 			fmt.Sprintf("The platform never shows a client secret again, so after this import of %s client_secret is null, and anything that references it (an output, another resource) gets null. "+
 				"If you hold the secret, record it in state with the write-only arguments client_secret_wo (from a sensitive variable or an ephemeral value) and client_secret_wo_version (any number; change it to record again), then apply: "+
 				"no API call is made and the value is never printed. Otherwise replace the application to get a new secret.", w.Object))
 	}
+}
+
+func (w WithImportByID) idFromIdentity(values map[string]string) string {
+	if w.FromIdentity != nil {
+		return w.FromIdentity(values)
+	}
+	for _, v := range values {
+		return v // a single-attribute identity
+	}
+	return ""
 }
 
 // Usage is the sentence that says how to import the resource.

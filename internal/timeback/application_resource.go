@@ -32,6 +32,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 	_ resource.ResourceWithModifyPlan  = &applicationResource{}
 )
@@ -41,12 +42,13 @@ const resourceType = "registrar_timeback_application"
 // NewApplicationResource returns the registrar_timeback_application resource.
 // Timeback can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	return &applicationResource{WithImportByID: importByID}
+	return &applicationResource{WithImportByID: importByID, WithIdentity: identity}
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client API
 }
 
@@ -421,6 +423,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		plan.ApplicationType = types.StringNull()
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -439,10 +442,12 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if err != nil {
 		followUpWarning(&resp.Diagnostics, plan.op("read back"), err)
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 		return
 	}
 	plan.fill(app, nil)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // followUpWarning reports a failed read after a successful create as a warning: the
@@ -542,6 +547,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // Update only records client_secret_wo (when client_secret_wo_version changes):
@@ -578,6 +584,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -609,6 +616,10 @@ var importByID = tfx.WithImportByID{
 	Valid:        uuidID.MatchString,
 	Secret:       true,
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: "The application's Timeback id."}}}
 
 // MoveState takes over a restapi_object that registered the draft (a moved block,
 // Terraform 1.8+): the id ImportState takes, the arguments restapi sent, the

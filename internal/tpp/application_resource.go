@@ -29,6 +29,7 @@ var (
 	_ resource.Resource                = &applicationResource{}
 	_ resource.ResourceWithConfigure   = &applicationResource{}
 	_ resource.ResourceWithImportState = &applicationResource{}
+	_ resource.ResourceWithIdentity    = &applicationResource{}
 	_ resource.ResourceWithMoveState   = &applicationResource{}
 )
 
@@ -39,12 +40,14 @@ func NewApplicationResource() resource.Resource {
 	return &applicationResource{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
+		WithIdentity:   identity,
 	}
 }
 
 type applicationResource struct {
 	tfx.WithTimeouts
 	tfx.WithImportByID
+	tfx.WithIdentity
 	client *Client
 }
 
@@ -300,6 +303,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.fill(app)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // createError reports a failed create. A rejected create whose id TPP then knows is
@@ -352,6 +356,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.fill(app) // validity fields TPP leaves out stay as in state
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -418,6 +423,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	plan.Renewable = types.BoolPointerValue(in.Renewable)
 	plan.UnusedExpiration = types.Int64PointerValue(in.UnusedExpiration)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
 }
 
 // keepCurrent fills the validity fields in leaves out with the values TPP holds (cur).
@@ -463,6 +469,10 @@ var importByID = tfx.WithImportByID{
 	Attributes:   []string{"id", "application_id"},
 	Hint:         "The id cannot be empty or contain white space.",
 }
+
+// identity is the resource identity (tfx.WithIdentity): `import { identity = {...} }`
+// on Terraform 1.12+ and OpenTofu 1.12+, and what list results carry.
+var identity = tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "application_id", Description: "The application's TPP `ApplicationId`."}}}
 
 // MoveState takes over a restapi_object that registered the application (a moved
 // block, Terraform 1.8+): the id ImportState takes and the arguments restapi sent.

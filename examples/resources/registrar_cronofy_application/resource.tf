@@ -13,7 +13,19 @@ resource "registrar_cronofy_application" "scheduler_de" {
   data_center = "de"
 }
 
-# Every argument replaces: a new name provisions a second application, and the old
+# Redirect URIs go through Cronofy's verification call, made after the create
+# with the application's own secret; it also moves the application into
+# production mode. Adding a URI or changing the contact calls it again in place;
+# removing a URI replaces the application (Cronofy can only add them).
+resource "registrar_cronofy_application" "scheduler_prod" {
+  name                 = "Acme Scheduler (production)"
+  url                  = "https://scheduler.acme.example"
+  redirect_uris        = ["https://scheduler.acme.example/oauth/cronofy/callback"]
+  contact_email        = "platform-team@acme.example"
+  contact_display_name = "Acme platform team"
+}
+
+# Every other argument replaces: a new name provisions a second application, and the old
 # one stays in Cronofy until you delete it in the dashboard (the plan warns).
 
 output "scheduler_client_id" {

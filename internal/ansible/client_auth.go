@@ -1,4 +1,4 @@
-package awx
+package ansible
 
 import (
 	"context"
@@ -7,9 +7,10 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-// CheckCredentials asks AWX who the credentials belong to (GET {api_path}me/), once
-// per provider process (transport.CheckCredentialsOnce): a refused token or password
-// answers 401. The answer's body is not read.
+// CheckCredentials asks the platform who the credentials belong to (GET
+// {api_path}me/: /api/v2/me/ on AWX, /api/gateway/v1/me/ on the AAP gateway), once
+// per provider process (transport.CheckCredentialsOnce): refused credentials answer
+// 401. The answer's body is not read.
 func (c *Client) CheckCredentials(ctx context.Context) error {
 	return transport.CheckCredentialsOnce(ctx, c, func(ctx context.Context) error {
 		_, err := c.tr.Do(ctx, transport.Request{Method: http.MethodGet, Path: c.apiPath + "me/"})

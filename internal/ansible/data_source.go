@@ -1,0 +1,111 @@
+package ansible
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+)
+
+type applicationDataSource[M any, P interface {
+	*M
+	dataModel
+}] struct {
+	f      Flavor
+	client *Client
+}
+
+// NewDataSource returns the application data source of a platform; M is its model
+// (Fields, or GatewayDataModel with the gateway's fields). It never has the secret.
+func NewDataSource[M any, P interface {
+	*M
+	dataModel
+}](f Flavor) datasource.DataSource {
+	return &applicationDataSource[M, P]{f: f}
+}
+
+var _ datasource.DataSourceWithConfigValidators = &applicationDataSource[Fields, *Fields]{}
+
+func (d *applicationDataSource[M, P]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + d.f.TypeSuffix
+}
+
+func (d *applicationDataSource[M, P]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id":                       schema.StringAttribute{MarkdownDescription: "The numeric " + d.f.Title + " id. Set it, or `name` and `organization`.", Optional: true, Computed: true},
+		"name":                     schema.StringAttribute{MarkdownDescription: "The application's name (with `organization`).", Optional: true, Computed: true},
+		"organization":             schema.Int64Attribute{MarkdownDescription: "The organization's numeric id (with `name`).", Optional: true, Computed: true},
+		"description":              schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+		"client_type":              schema.StringAttribute{MarkdownDescription: "`confidential` or `public`.", Computed: true},
+		"authorization_grant_type": schema.StringAttribute{MarkdownDescription: "`authorization-code` or `password`.", Computed: true},
+		"redirect_uris":            schema.SetAttribute{MarkdownDescription: "The allowed redirect URIs.", ElementType: types.StringType, Computed: true},
+		"skip_authorization":       schema.BoolAttribute{MarkdownDescription: "Whether the user's authorization step is skipped.", Computed: true},
+		"client_id":                schema.StringAttribute{MarkdownDescription: "The OAuth client id.", Computed: true},
+	}
+	if d.f.Gateway {
+		attrs["post_logout_redirect_uris"] = schema.SetAttribute{MarkdownDescription: "The allowed post-logout redirect URIs.", ElementType: types.StringType, Computed: true}
+		attrs["allowed_origins"] = schema.SetAttribute{MarkdownDescription: "The allowed origins.", ElementType: types.StringType, Computed: true}
+		attrs["app_url"] = schema.StringAttribute{MarkdownDescription: "The application's URL.", Computed: true}
+		attrs["algorithm"] = schema.StringAttribute{MarkdownDescription: "The OpenID Connect signing algorithm (`\"\"`, `RS256` or `HS256`).", Computed: true}
+		attrs["pkce_required"] = schema.BoolAttribute{MarkdownDescription: "Whether PKCE is required; null when the gateway does not say.", Computed: true}
+	}
+	resp.Schema = schema.Schema{MarkdownDescription: d.f.DataSourceDescription, Attributes: attrs}
+}
+
+func (d *applicationDataSource[M, P]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("name")),
+		datasourcevalidator.RequiredTogether(path.MatchRoot("name"), path.MatchRoot("organization")),
+		datasourcevalidator.Conflicting(path.MatchRoot("id"), path.MatchRoot("organization")),
+	}
+}
+
+func (d *applicationDataSource[M, P]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	c, diags := providerdata.Client[*Client](req.ProviderData, d.f.Block)
+	resp.Diagnostics.Append(diags...)
+	d.client = c
+}
+
+func (d *applicationDataSource[M, P]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var model M
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg, gw := P(&model).dataParts()
+	var app *Application
+	var err error
+	var object string
+	if !cfg.ID.IsNull() {
+		object = fmt.Sprintf("%s %s", d.f.Object, cfg.ID.ValueString())
+		id, perr := strconv.ParseInt(cfg.ID.ValueString(), 10, 64)
+		if perr != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid id", "id must be the application's numeric "+d.f.Title+" id.")
+			return
+		}
+		app, err = d.client.Get(ctx, id)
+	} else {
+		object = fmt.Sprintf("%s %q in organization %d", d.f.Object, cfg.Name.ValueString(), cfg.Organization.ValueInt64())
+		app, err = d.client.FindByName(ctx, cfg.Name.ValueString(), cfg.Organization.ValueInt64())
+		if err == nil && app == nil {
+			resp.Diagnostics.AddError(d.f.Object+" not found", fmt.Sprintf("No %s exists.", object))
+			return
+		}
+	}
+	if err != nil {
+		d.f.apiError(&resp.Diagnostics, d.client, d.f.op("read", object), err, "")
+		return
+	}
+	cfg.fill(app)
+	if gw != nil {
+		gw.fill(app)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}
