@@ -49,25 +49,124 @@ func Mock(t testing.TB) *mockapi.Server {
 // Main runs a package's tests. Without TF_ACC the unit tests run and every
 // acceptance test skips itself (terraform-plugin-testing's own check in
 // resource.Test); with TF_ACC set (make test and CI set it) they all run, and a
-// missing terraform CLI fails the package loudly instead of letting
-// terraform-plugin-testing try to download one. Call it from TestMain.
+// missing CLI fails the package loudly instead of letting terraform-plugin-testing
+// try to download one. The CLI is TF_ACC_TERRAFORM_PATH, or terraform on PATH;
+// when it is OpenTofu, Main sets what OpenTofu needs (see SetupCLI). Call it from
+// TestMain.
 func Main(m *testing.M) {
 	_ = os.Setenv("CHECKPOINT_DISABLE", "1")
-	if os.Getenv(resource.EnvTfAcc) != "" && os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
-		p, err := exec.LookPath("terraform")
+	if os.Getenv(resource.EnvTfAcc) != "" {
+		cli, err := SetupCLI()
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "FAIL: TF_ACC is set and the acceptance tests need the terraform CLI (1.11 or later) on PATH, and it was not found: "+
-				"install it from your package manager or https://developer.hashicorp.com/terraform/install, or set TF_ACC_TERRAFORM_PATH "+
-				"(or unset TF_ACC to run the unit tests only).")
+			fmt.Fprintln(os.Stderr, "FAIL: "+err.Error())
 			os.Exit(1)
 		}
-		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", p)
+		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", cli.Path)
 	}
 	code := m.Run()
 	if mock != nil {
 		mock.Close()
 	}
+	cleanupCLI()
 	os.Exit(code)
+}
+
+// CLI is the command line tool the acceptance and end-to-end tests run.
+type CLI struct {
+	Path     string
+	OpenTofu bool
+	// Version is the first line of `version`, such as "Terraform v1.11.4" or "OpenTofu v1.12.6".
+	Version string
+}
+
+// Name is the CLI's command name as users type it: "terraform" or "tofu".
+func (c CLI) Name() string {
+	if c.OpenTofu {
+		return "tofu"
+	}
+	return "terraform"
+}
+
+var (
+	cliOnce    sync.Once
+	cli        CLI
+	cliErr     error
+	cliCleanup []string
+)
+
+// SetupCLI finds the CLI (TF_ACC_TERRAFORM_PATH, else terraform on PATH), tells
+// Terraform from OpenTofu by its `version` output, and sets in the process
+// environment what the CLI needs to run offline under the test harness:
+//
+//   - TF_CLI_CONFIG_FILE pointing at a file that exists. Terraform only warns about
+//     a missing one on stderr, but OpenTofu prints the warning on stdout, where
+//     terraform-exec parses `version` and fails.
+//   - for OpenTofu, TF_ACC_PROVIDER_HOST=registry.opentofu.org and
+//     TF_ACC_PROVIDER_NAMESPACE=hashicorp, so that the in-process provider's address
+//     is the one OpenTofu resolves "registrar" to (OpenTofu's default registry host is
+//     registry.opentofu.org, Terraform's registry.terraform.io).
+//
+// Settings already in the environment are kept. It runs once per test binary.
+func SetupCLI() (CLI, error) {
+	cliOnce.Do(func() { cli, cliErr = setupCLI() })
+	return cli, cliErr
+}
+
+func setupCLI() (CLI, error) {
+	p := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if p == "" {
+		var err error
+		p, err = exec.LookPath("terraform")
+		if err != nil {
+			return CLI{}, fmt.Errorf("TF_ACC is set and the acceptance tests need the terraform CLI (1.11 or later) on PATH, and it was not found: " +
+				"install it from your package manager or https://developer.hashicorp.com/terraform/install, or set TF_ACC_TERRAFORM_PATH " +
+				"to a terraform or tofu binary (or unset TF_ACC to run the unit tests only)")
+		}
+	}
+	if cf := os.Getenv("TF_CLI_CONFIG_FILE"); cf != "" {
+		if _, err := os.Stat(cf); err != nil {
+			f, err := os.CreateTemp("", "registrar-acc-*.tfrc")
+			if err != nil {
+				return CLI{}, err
+			}
+			_ = f.Close()
+			cliCleanup = append(cliCleanup, f.Name())
+			_ = os.Setenv("TF_CLI_CONFIG_FILE", f.Name())
+		}
+	}
+	cmd := exec.Command(p, "version")
+	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
+	if err != nil {
+		return CLI{}, fmt.Errorf("TF_ACC is set and %s version failed (%v): TF_ACC_TERRAFORM_PATH must name a terraform or tofu binary", p, err)
+	}
+	c := CLI{Path: p}
+	for _, l := range strings.Split(string(out), "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "Terraform v") || strings.HasPrefix(l, "OpenTofu v") {
+			c.Version = l
+			c.OpenTofu = strings.HasPrefix(l, "OpenTofu")
+			break
+		}
+	}
+	if c.Version == "" {
+		return CLI{}, fmt.Errorf("%s version printed neither \"Terraform v…\" nor \"OpenTofu v…\": %q", p, out)
+	}
+	if c.OpenTofu {
+		if os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+			_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+		}
+		if os.Getenv("TF_ACC_PROVIDER_NAMESPACE") == "" {
+			_ = os.Setenv("TF_ACC_PROVIDER_NAMESPACE", "hashicorp")
+		}
+	}
+	return c, nil
+}
+
+func cleanupCLI() {
+	for _, f := range cliCleanup {
+		_ = os.Remove(f)
+	}
 }
 
 // Env is one test's tenant on the shared mock.

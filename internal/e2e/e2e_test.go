@@ -1,5 +1,6 @@
-// Package e2e runs the real provider binary under the real terraform CLI (through
-// dev_overrides), the way users run it, for what in-process acceptance tests cannot
+// Package e2e runs the real provider binary under the real CLI (through
+// dev_overrides), the way users run it: terraform on PATH, or the terraform or tofu
+// binary TF_ACC_TERRAFORM_PATH names, for what in-process acceptance tests cannot
 // show: what Terraform and the provider print and log, and a CLI interrupted by SIGINT.
 package e2e
 
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
@@ -21,15 +23,28 @@ var (
 	pluginDir string
 	mock      *mockapi.Server
 	tfBin     string
+	// cli is the CLI the tests run: TF_ACC_TERRAFORM_PATH (terraform or tofu), or
+	// terraform on PATH.
+	cli acctest.CLI
 )
 
+// skipWithoutTFAcc is terraform-plugin-testing's own message.
+const skipWithoutTFAcc = "Acceptance tests skipped unless env 'TF_ACC' set"
+
+// TestMain builds the provider and starts the mock once. Like the acceptance
+// tests, these tests run only with TF_ACC set (each skips itself otherwise); with
+// TF_ACC set and no CLI, the package fails.
 func TestMain(m *testing.M) {
+	if os.Getenv("TF_ACC") == "" {
+		os.Exit(m.Run())
+	}
 	var err error
-	tfBin, err = exec.LookPath("terraform")
+	cli, err = acctest.SetupCLI()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "FAIL: the end-to-end tests need the terraform CLI (1.11 or later) on PATH, and it was not found.")
+		fmt.Fprintln(os.Stderr, "FAIL: "+err.Error())
 		os.Exit(1)
 	}
+	tfBin = cli.Path
 	tmp, err := os.MkdirTemp("", "registrar-e2e")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -65,6 +80,9 @@ type workspace struct {
 
 func newWorkspace(t *testing.T) *workspace {
 	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip(skipWithoutTFAcc)
+	}
 	dir := t.TempDir()
 	rc := filepath.Join(dir, "terraformrc")
 	cfg := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"registrar-dev/registrar\" = %q\n  }\n  direct {}\n}\n", pluginDir)
@@ -111,11 +129,11 @@ func (w *workspace) run(want int, args ...string) string {
 	if ee, ok := err.(*exec.ExitError); ok {
 		code = ee.ExitCode()
 	} else if err != nil {
-		w.t.Fatalf("terraform %s: %v", strings.Join(args, " "), err)
+		w.t.Fatalf("%s %s: %v", cli.Name(), strings.Join(args, " "), err)
 	}
-	w.out.WriteString("\n$ terraform " + strings.Join(args, " ") + "\n" + out.String())
+	w.out.WriteString("\n$ " + cli.Name() + " " + strings.Join(args, " ") + "\n" + out.String())
 	if code != want {
-		w.t.Fatalf("terraform %s exited %d, want %d:\n%s", strings.Join(args, " "), code, want, out.String())
+		w.t.Fatalf("%s %s exited %d, want %d:\n%s", cli.Name(), strings.Join(args, " "), code, want, out.String())
 	}
 	return out.String()
 }

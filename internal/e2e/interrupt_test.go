@@ -3,10 +3,13 @@ package e2e
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,8 +17,181 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
-// stateSecrets reads client_secret of every instance of a resource type from terraform.tfstate.
-func stateSecrets(t *testing.T, dir, resourceType string) map[string]string {
+// The interrupted-apply test: `terraform apply` of interruptN objects of one resource
+// is sent SIGINT once the mock has answered interruptAt creates. Whatever the signal
+// cut short (a create in flight, Timeback's reads after its create, LTIaaS's
+// deactivate or Cronofy's verification after its create), nothing may be lost: every object the mock holds is
+// in state exactly once, untainted, with the secret the mock issued, and the next
+// apply converges on interruptN objects.
+const (
+	interruptN  = 12
+	interruptAt = 4
+	// interruptParallelism bounds the creates in flight when the signal lands, so
+	// that the interrupted apply stops well short of interruptN.
+	interruptParallelism = 3
+)
+
+// interruptCase is one resource of the interrupted-apply test.
+type interruptCase struct {
+	resourceType string
+	// body is the resource's arguments; count.index makes each instance unique.
+	body string
+	// create matches the path of the platform's create request (a POST).
+	create *regexp.Regexp
+	// held returns every object the mock holds: the id the resource keeps in state →
+	// the secret the platform issued ("" for a platform that issues none).
+	held func(tn *mockapi.Tenant) map[string]string
+	// secrets: the platform issues a client secret with each object.
+	secrets bool
+	// converged checks the platform's objects once the second apply is done.
+	converged func(t *testing.T, tn *mockapi.Tenant)
+}
+
+var interruptCases = map[string]interruptCase{
+	"awx": {
+		resourceType: "registrar_awx_oauth_application",
+		body: `  name                     = "interrupted-${count.index}"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "password"`,
+		create:  regexp.MustCompile(`^/api/v2/applications/?$`),
+		secrets: true,
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.AWX.All() {
+				out[strconv.Itoa(a.ID)] = a.ClientSecret
+			}
+			return out
+		},
+	},
+	"ltiaas": {
+		// active = false: LTIaaS registers a platform active, so each create is
+		// followed by a deactivate call, which the signal may cut short.
+		resourceType: "registrar_ltiaas_platform",
+		body: `  url                     = "https://lms-${count.index}.example.edu"
+  client_id               = "interrupted-${count.index}"
+  name                    = "LMS ${count.index}"
+  authentication_endpoint = "https://lms-${count.index}.example.edu/auth"
+  access_token_endpoint   = "https://lms-${count.index}.example.edu/token"
+  active                  = false
+  auth_config = {
+    method = "JWK_SET"
+    key    = "https://lms-${count.index}.example.edu/jwks"
+  }`,
+		create: regexp.MustCompile(`^/(admin|api)/platforms/?$`),
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, p := range tn.LTIaaS.All() {
+				out[p.ID] = ""
+			}
+			return out
+		},
+		converged: func(t *testing.T, tn *mockapi.Tenant) {
+			for _, p := range tn.LTIaaS.All() {
+				if p.Active {
+					t.Errorf("LTIaaS platform %s is still active after the second apply", p.ID)
+				}
+			}
+		},
+	},
+	"tpp": {
+		resourceType: "registrar_tpp_oauth_application",
+		body: `  application_id = "interrupted-${count.index}"
+  name           = "Interrupted ${count.index}"
+  vendor         = "Example Corp"
+  scope          = "certificate:manage"
+  maximum_scope  = "certificate:manage,revoke"`,
+		create: regexp.MustCompile(`(?i)^/vedsdk/oauth/createapplication/?$`),
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.TPP.All() {
+				out[a.ID] = ""
+			}
+			return out
+		},
+	},
+	"timeback": {
+		// Each create is followed by two reads (credentials, then the application),
+		// which the signal may cut short.
+		resourceType: "registrar_timeback_application",
+		body: `  name        = "interrupted-${count.index}"
+  description = "Interrupted apply ${count.index}"
+  launch_url  = "https://quiz.example.com/launch/${count.index}"`,
+		create:  regexp.MustCompile(`^/applications/1\.0/drafts/?$`),
+		secrets: true,
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.Timeback.All() {
+				out[a.ApplicationID] = a.ClientSecret
+			}
+			return out
+		},
+	},
+	"cronofy": {
+		// redirect_uris: each create is followed by Cronofy's verification call,
+		// which the signal may cut short.
+		resourceType: "registrar_cronofy_application",
+		body: `  name                 = "interrupted-${count.index}"
+  url                  = "https://scheduler-${count.index}.example.com"
+  redirect_uris        = ["https://scheduler-${count.index}.example.com/callback"]
+  contact_email        = "platform-team@example.com"
+  contact_display_name = "Platform team"`,
+		create:  regexp.MustCompile(`^/v1/applications/?$`),
+		secrets: true,
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.Cronofy.All() {
+				out[a.ClientID] = a.ClientSecret
+			}
+			return out
+		},
+		converged: func(t *testing.T, tn *mockapi.Tenant) {
+			for _, a := range tn.Cronofy.All() {
+				if !a.Production || len(a.RedirectURIs) != 1 {
+					t.Errorf("Cronofy application %s was not verified after the second apply (production %v, %d redirect URIs)", a.ClientID, a.Production, len(a.RedirectURIs))
+				}
+			}
+		},
+	},
+	"aap": {
+		resourceType: "registrar_aap_oauth_application",
+		body: `  name                     = "interrupted-${count.index}"
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "password"`,
+		create:  regexp.MustCompile(`^/api/gateway/v1/applications/?$`),
+		secrets: true,
+		held: func(tn *mockapi.Tenant) map[string]string {
+			out := map[string]string{}
+			for _, a := range tn.AAP.All() {
+				out[strconv.Itoa(a.ID)] = a.ClientSecret
+			}
+			return out
+		},
+	},
+}
+
+// TestInterruptedApply runs the interrupted-apply test for every resource.
+func TestInterruptedApply(t *testing.T) {
+	t.Parallel()
+	for name, c := range interruptCases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			runInterrupted(t, c)
+		})
+	}
+}
+
+// stateInstance is one instance of a resource in terraform.tfstate.
+type stateInstance struct {
+	index   any
+	id      string
+	secret  string
+	tainted bool
+}
+
+// stateInstances reads every instance of a resource type from terraform.tfstate.
+func stateInstances(t *testing.T, dir, resourceType string) []stateInstance {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, "terraform.tfstate"))
 	if err != nil {
@@ -23,8 +199,11 @@ func stateSecrets(t *testing.T, dir, resourceType string) map[string]string {
 	}
 	var st struct {
 		Resources []struct {
+			Mode      string `json:"mode"`
 			Type      string `json:"type"`
 			Instances []struct {
+				IndexKey   any            `json:"index_key"`
+				Status     string         `json:"status"`
 				Attributes map[string]any `json:"attributes"`
 			} `json:"instances"`
 		} `json:"resources"`
@@ -32,28 +211,60 @@ func stateSecrets(t *testing.T, dir, resourceType string) map[string]string {
 	if err := json.Unmarshal(data, &st); err != nil {
 		t.Fatal(err)
 	}
-	out := map[string]string{}
+	var out []stateInstance
 	for _, r := range st.Resources {
-		if r.Type != resourceType {
+		if r.Mode != "managed" || r.Type != resourceType {
 			continue
 		}
 		for _, in := range r.Instances {
 			id, _ := in.Attributes["id"].(string)
 			sec, _ := in.Attributes["client_secret"].(string)
-			out[id] = sec
+			out = append(out, stateInstance{index: in.IndexKey, id: id, secret: sec, tainted: in.Status == "tainted"})
 		}
 	}
 	return out
 }
 
-// TestInterruptedApplyAWX sends SIGINT to `terraform apply` of 30 applications after
-// the mock has answered 10 creates. A second apply converges: exactly 30 applications
-// exist and the state holds each one's secret.
-func TestInterruptedApplyAWX(t *testing.T) {
-	t.Parallel()
+// checkStateMatchesMock checks that every object the mock holds is in state exactly
+// once, untainted, with the secret the mock issued, and that the state holds nothing
+// else. It returns how many objects the mock holds. Messages never show a secret.
+func checkStateMatchesMock(t *testing.T, w *workspace, c interruptCase, when string) int {
+	t.Helper()
+	held := c.held(w.tenant)
+	seen := map[string]bool{}
+	for _, in := range stateInstances(t, w.dir, c.resourceType) {
+		addr := fmt.Sprintf("%s.many[%v]", c.resourceType, in.index)
+		switch secret, ok := held[in.id]; {
+		case in.id == "":
+			t.Errorf("%s: %s is in state without an id", when, addr)
+		case seen[in.id]:
+			t.Errorf("%s: the object %s is in state twice (again as %s)", when, in.id, addr)
+		case !ok:
+			t.Errorf("%s: %s (id %s) is in state but the mock does not hold it", when, addr, in.id)
+		case c.secrets && secret == "":
+			t.Errorf("%s: the mock issued no secret for %s (id %s)", when, addr, in.id)
+		case in.secret != secret:
+			t.Errorf("%s: %s (id %s): the client_secret in state is not the one the platform issued", when, addr, in.id)
+		}
+		if in.tainted {
+			t.Errorf("%s: %s (id %s) is tainted: the next apply would replace it", when, addr, in.id)
+		}
+		seen[in.id] = true
+	}
+	for id := range held {
+		if !seen[id] {
+			t.Errorf("%s: the mock holds %s but the state does not: the object was lost", when, id)
+		}
+	}
+	return len(held)
+}
+
+func runInterrupted(t *testing.T, c interruptCase) {
 	w := newWorkspace(t)
+	// Latency widens the window in which the signal finds requests in flight; the
+	// signal itself is sent at a point the mock's request log defines.
 	w.tenant.SetFaults(mockapi.Faults{Latency: 50 * time.Millisecond})
-	w.write("main.tf", `
+	w.write("main.tf", fmt.Sprintf(`
 terraform {
   required_providers {
     registrar = { source = "registrar-dev/registrar" }
@@ -61,33 +272,40 @@ terraform {
 }
 provider "registrar" {}
 
-resource "registrar_awx_oauth_application" "many" {
-  count                    = 30
-  name                     = "interrupted-${count.index}"
-  organization             = 1
-  client_type              = "confidential"
-  authorization_grant_type = "password"
+resource %q "many" {
+  count = %d
+%s
 }
-`)
-	tenCreated := make(chan struct{})
-	var once sync.Once
-	created := 0
+`, c.resourceType, interruptN, c.body))
+
+	// The hook sees each request once the mock has handled it and before the
+	// response leaves. When the interruptAt-th create has been answered, the test
+	// sends SIGINT; responses from then on wait until the signal has been sent, so
+	// the follow-up calls of the creates just answered meet the interrupt.
+	trigger, signalled := make(chan struct{}), make(chan struct{})
 	var mu sync.Mutex
+	creates := 0
 	w.tenant.OnRequest(func(r mockapi.RequestRecord) {
-		if r.Method == "POST" && r.Status == 201 {
+		if r.Method == "POST" && r.Status/100 == 2 && c.create.MatchString(r.Path) {
 			mu.Lock()
-			created++
-			n := created
-			mu.Unlock()
-			if n == 10 {
-				once.Do(func() { close(tenCreated) })
+			creates++
+			if creates == interruptAt {
+				close(trigger)
 			}
+			mu.Unlock()
+		}
+		select {
+		case <-trigger:
+			<-signalled
+		default:
 		}
 	})
 
-	cmd := exec.Command(tfBin, "apply", "-no-color", "-auto-approve", "-input=false")
+	logFile := filepath.Join(w.dir, "tf-interrupted.log")
+	w.logs = append(w.logs, logFile)
+	cmd := exec.Command(tfBin, "apply", "-no-color", "-auto-approve", "-input=false", "-parallelism="+strconv.Itoa(interruptParallelism))
 	cmd.Dir = w.dir
-	cmd.Env = w.env
+	cmd.Env = append(append([]string(nil), w.env...), "TF_LOG=trace", "TF_LOG_PATH="+logFile)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -96,41 +314,78 @@ resource "registrar_awx_oauth_application" "many" {
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
-	case <-tenCreated:
-		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+	case <-trigger:
+		err := cmd.Process.Signal(os.Interrupt)
+		close(signalled)
+		if err != nil {
 			t.Fatal(err)
 		}
 	case err := <-done:
 		t.Fatalf("apply finished before the interrupt (%v):\n%s", err, out.String())
-	case <-time.After(2 * time.Minute):
+	case <-time.After(3 * time.Minute):
+		// A guard against a hung CLI, not a synchronisation.
 		_ = cmd.Process.Kill()
-		t.Fatalf("the mock never saw 10 creates:\n%s", out.String())
+		<-done
+		t.Fatalf("the mock never answered %d creates:\n%s", interruptAt, out.String())
 	}
 	err := <-done
 	w.tenant.OnRequest(nil)
+	w.out.WriteString("\n$ terraform apply (interrupted)\n" + out.String())
 	if err == nil {
 		t.Fatalf("the interrupted apply exited 0:\n%s", out.String())
 	}
-	first := w.tenant.AWX.Count()
-	if first >= 30 {
-		t.Fatalf("the interrupt came too late to test anything: %d of 30 created", first)
+
+	first := checkStateMatchesMock(t, w, c, "after the interrupt")
+	if first < interruptAt || first >= interruptN {
+		t.Fatalf("after the interrupt the mock holds %d objects, want between %d and %d: the test proves nothing", first, interruptAt, interruptN-1)
 	}
-	if got := len(stateSecrets(t, w.dir, "registrar_awx_oauth_application")); got != first {
-		t.Fatalf("after the interrupt the mock holds %d applications but the state %d: an object was lost", first, got)
+	if t.Failed() {
+		t.Fatalf("the interrupted apply's output:\n%s", out.String())
 	}
+	warnings := warningSummaries(out.String())
 
 	w.run(0, "apply", "-auto-approve", "-input=false")
-	if n := w.tenant.AWX.Count(); n != 30 {
-		t.Fatalf("after the second apply the mock holds %d applications, want 30", n)
+	if n := checkStateMatchesMock(t, w, c, "after the second apply"); n != interruptN {
+		t.Errorf("after the second apply the mock holds %d objects, want %d", n, interruptN)
 	}
-	secrets := stateSecrets(t, w.dir, "registrar_awx_oauth_application")
-	if len(secrets) != 30 {
-		t.Fatalf("the state holds %d applications, want 30", len(secrets))
+	if got := len(stateInstances(t, w.dir, c.resourceType)); got != interruptN {
+		t.Errorf("after the second apply the state holds %d instances, want %d", got, interruptN)
 	}
-	for _, a := range w.tenant.AWX.All() {
-		if secrets[strconv.Itoa(a.ID)] != a.ClientSecret || a.ClientSecret == "" {
-			t.Fatalf("application %d: the secret in state is not the one AWX issued", a.ID)
+	w.run(0, "plan", "-input=false", "-detailed-exitcode")
+	if c.converged != nil {
+		c.converged(t, w.tenant)
+	}
+	var secrets []string
+	for _, s := range c.held(w.tenant) {
+		secrets = append(secrets, s)
+	}
+	w.assertAbsent("a client secret", secrets...)
+	w.assertAbsent("a credential", w.credentials()...)
+	t.Logf("%s: interrupted after %d of %d creates; the second apply created the other %d; the interrupted apply warned: %s", c.resourceType, first, interruptN, interruptN-first, warnings)
+}
+
+// warningSummaries lists the summaries of the warnings in a command's output, with
+// how often each appeared: it shows where the signal landed (a follow-up call it cut
+// short is a warning), which the assertions do not depend on.
+func warningSummaries(out string) string {
+	counts := map[string]int{}
+	var order []string
+	for _, line := range strings.Split(out, "\n") {
+		s, ok := strings.CutPrefix(strings.TrimLeft(line, "│ "), "Warning: ")
+		if !ok {
+			continue
 		}
+		if counts[s] == 0 {
+			order = append(order, s)
+		}
+		counts[s]++
 	}
-	t.Logf("interrupted after %d of 30 creates; the second apply created the other %d", first, 30-first)
+	if len(order) == 0 {
+		return "nothing"
+	}
+	parts := make([]string, len(order))
+	for i, s := range order {
+		parts[i] = fmt.Sprintf("%q ×%d", s, counts[s])
+	}
+	return strings.Join(parts, ", ")
 }

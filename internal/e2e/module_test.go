@@ -26,18 +26,25 @@ func TestModuleLTITool(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.dir = mod
-	// Installed as users install it: `terraform init` from a filesystem mirror (the
-	// suite's setup module needs init; dev_overrides would skip the installation).
+	// Installed as users install it: `init` from a filesystem mirror (the suite's
+	// setup module needs init; dev_overrides would skip the installation). The mirror
+	// holds the provider under both registry hosts: Terraform resolves
+	// "registrar-dev/registrar" to registry.terraform.io, OpenTofu to registry.opentofu.org.
 	mirror := filepath.Join(w.dir, "..", "mirror")
-	bin := filepath.Join(mirror, "registry.terraform.io/registrar-dev/registrar/0.1.0", runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-registrar_v0.1.0")
-	if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(filepath.Join(pluginDir, "terraform-provider-registrar"), bin); err != nil {
-		t.Fatal(err)
+	var include []string
+	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
+		bin := filepath.Join(mirror, host, "registrar-dev/registrar/0.1.0", runtime.GOOS+"_"+runtime.GOARCH, "terraform-provider-registrar_v0.1.0")
+		if err := os.MkdirAll(filepath.Dir(bin), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(filepath.Join(pluginDir, "terraform-provider-registrar"), bin); err != nil {
+			t.Fatal(err)
+		}
+		include = append(include, fmt.Sprintf("%q", host+"/registrar-dev/registrar"))
 	}
 	rc := filepath.Join(w.dir, "..", "mirror.tfrc")
-	w.write("../mirror.tfrc", fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [\"registry.terraform.io/registrar-dev/registrar\"]\n  }\n  direct {\n    exclude = [\"registry.terraform.io/registrar-dev/registrar\"]\n  }\n}\n", mirror))
+	list := strings.Join(include, ", ")
+	w.write("../mirror.tfrc", fmt.Sprintf("provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [%s]\n  }\n  direct {\n    exclude = [%s]\n  }\n}\n", mirror, list, list))
 	w.env = append(w.env, "TF_CLI_CONFIG_FILE="+rc)
 	w.run(0, "init", "-input=false")
 	out := w.run(0, "test")
@@ -50,7 +57,7 @@ func TestModuleLTITool(t *testing.T) {
 		"Success! 12 passed, 0 failed.",
 	} {
 		if !strings.Contains(out, want) {
-			t.Errorf("terraform test output lacks %q:\n%s", want, out)
+			t.Errorf("%s test output lacks %q:\n%s", cli.Name(), want, out)
 		}
 	}
 

@@ -32,7 +32,7 @@ run "registers_the_tool" {
   }
 
   assert {
-    condition     = output.timeback.name == "Registrar module test v${run.setup.release}"
+    condition     = output.timeback.name == "Registrar module test v${var.release}"
     error_message = "The Timeback name must be \"<name> v<release>\"."
   }
   assert {
@@ -61,17 +61,23 @@ run "registers_the_tool" {
   }
 }
 
+# The earlier run's outputs reach the assertions through variables: OpenTofu's
+# `tofu test` accepts run.<name> references in variables blocks, not in conditions.
 run "rotates_the_automation_secret" {
   variables {
     release    = run.setup.release
     automation = { organization = 1, rotation = "2026-q4" }
+    # What the first run registered, for the assertions below.
+    automation_client_id_before = run.registers_the_tool.automation.client_id
+    timeback_id_before          = run.registers_the_tool.timeback.id
+    platform_id_before          = run.registers_the_tool.lti_registration.platform_id
   }
   assert {
-    condition     = output.automation.client_id != run.registers_the_tool.automation.client_id
+    condition     = output.automation.client_id != var.automation_client_id_before
     error_message = "A new rotation label must replace the AWX application (new client id and secret)."
   }
   assert {
-    condition     = output.timeback.id == run.registers_the_tool.timeback.id && output.lti_registration.platform_id == run.registers_the_tool.lti_registration.platform_id
+    condition     = output.timeback.id == var.timeback_id_before && output.lti_registration.platform_id == var.platform_id_before
     error_message = "Rotating the AWX secret must leave the Timeback and LTIaaS registrations alone."
   }
 }
@@ -80,14 +86,26 @@ run "deactivates_the_lms_and_drops_automation" {
   variables {
     release    = run.setup.release
     automation = null
-    lms        = merge(var.lms, { active = false })
+    # Spelled out: OpenTofu does not resolve var.lms (the file's variables) here.
+    lms = {
+      url                     = "https://canvas.example.edu"
+      client_id               = "10000000000001"
+      name                    = "Example Canvas"
+      authentication_endpoint = "https://canvas.example.edu/api/lti/authorize_redirect"
+      access_token_endpoint   = "https://canvas.example.edu/login/oauth2/token"
+      jwks_url                = "https://canvas.example.edu/api/lti/security/jwks"
+      active                  = false
+    }
+    # The previous run checked that it kept the first run's registration. (Under
+    # OpenTofu 1.12.6 run.registers_the_tool is unknown in this run.)
+    registered_platform_id = run.rotates_the_automation_secret.lti_registration.platform_id
   }
   assert {
     condition     = output.automation == null && output.automation_client_secret == null
     error_message = "Without var.automation the module must register no AWX application."
   }
   assert {
-    condition     = !output.lti_registration.active && output.lti_registration.platform_id == run.registers_the_tool.lti_registration.platform_id
+    condition     = !output.lti_registration.active && output.lti_registration.platform_id == var.registered_platform_id
     error_message = "active = false must deactivate the same LTIaaS registration in place."
   }
 }
