@@ -128,9 +128,13 @@ var (
 )
 
 // ModifyPlan warns when client_secret_wo is set on an application about to be
-// created: the platform issues the secret, so the value would be ignored.
+// created: the platform issues the secret, so the value would be ignored. A create
+// also checks the credentials (once per run), so that refused ones fail the plan.
 func (r *applicationResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	tfx.WarnSecretWOOnCreate(ctx, req, resp)
+	if r.client != nil {
+		tfx.PlanCredentialCheck(ctx, req, resp, r.f.credentialCheck(r.client))
+	}
 }
 
 func (r *applicationResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {

@@ -153,6 +153,7 @@ func newTenant(s *Server, name string, creds Credentials) *Tenant {
 		"aap/applications": &t.AAP.store,
 	}
 	t.AWX.routes(t.mux)
+	t.AWX.meRoutes(t.mux)
 	t.LTIaaS.routes(t.mux)
 	t.Timeback.routes(t.mux)
 	t.Cronofy.routes(t.mux)

@@ -237,6 +237,9 @@ func tppResultText(w http.ResponseWriter, code int, text string) {
 
 // ServeHTTP serves /vedsdk/ and /vedauth/ (matched case-insensitively by the tenant).
 func (x *TPP) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if x.serveVerify(w, r) {
+		return
+	}
 	p := strings.TrimRight(strings.ToLower(r.URL.Path), "/")
 	type route struct {
 		handler func(http.ResponseWriter, *http.Request, *tppToken)

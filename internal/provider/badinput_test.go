@@ -76,8 +76,19 @@ func runBad(t *testing.T, typ string, cases []badCase, accepted ...map[string]st
 		steps = append(steps, resource.TestStep{Config: env.Config(resourceHCL(typ, changes)), PlanOnly: true, ExpectNonEmptyPlan: true})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
-	acctest.ExpectNoRequests(t, env.Tenant)
+	if len(accepted) == 0 {
+		acctest.ExpectNoRequests(t, env.Tenant)
+		return
+	}
+	// An accepted change plans a create, which checks the credentials once per plan:
+	// only that call may reach the mock.
+	if n := acctest.CountRequests(env.Tenant, "", "") - acctest.CountRequests(env.Tenant, "", credentialCheckPaths); n != 0 {
+		t.Fatalf("%d requests besides the credential check reached the mock, want none", n)
+	}
 }
+
+// credentialCheckPaths are the calls a plan that creates makes to check the credentials.
+const credentialCheckPaths = `(/me/|/vedauth/authorize/(oauth|verify)|/auth/1\.0/token|/platforms)$`
 
 const pemPrivate = `"-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIJ+DYvh6SEqVTm50DFtMDoQikTmiCqirVv9mWG9qfSnF\n-----END PRIVATE KEY-----\n"`
 

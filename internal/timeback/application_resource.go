@@ -281,10 +281,13 @@ var replacingAttributes = []string{"description", "launch_url", "application_typ
 // a replacement that keeps the name (certain to fail: names are global and the old
 // draft keeps its name), and a destroy or replacement, which leaves the draft on
 // Timeback (a warning, or an error with deletion_policy PREVENT). It also warns when
-// client_secret_wo is set on a new application.
+// client_secret_wo is set on a new application, and a create checks the credentials.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	tfx.WarnSecretWOOnCreate(ctx, req, resp)
 	if req.State.Raw.IsNull() {
+		if c, ok := credentialCheck(r.client); ok {
+			tfx.PlanCredentialCheck(ctx, req, resp, c) // client credentials are exchanged once per run; a static token cannot be checked
+		}
 		return
 	}
 	var state applicationModel

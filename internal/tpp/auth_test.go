@@ -43,7 +43,7 @@ func TestAuth_badPassword(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      env.ProviderConfig(tppBlock(env.Tenant, fmt.Sprintf("    username = %q\n    password = \"wrong-password\"\n    client_id = %q\n", c.TPPUsername, c.TPPClientID))) + appHCL(nil),
-			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+create.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
+			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+verify\s+the\s+TPP\s+credentials.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
 		}},
 	})
 }
