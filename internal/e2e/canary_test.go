@@ -42,7 +42,14 @@ func TestSecretCanaryAWX(t *testing.T) {
 		t.Fatalf("terraform show does not list the secret as sensitive:\n%s", show)
 	}
 	w.run(0, "state", "rm", "registrar_awx_oauth_application.canary")
-	w.run(0, "import", "-input=false", "registrar_awx_oauth_application.canary", "1")
+	imported := w.run(0, "import", "-input=false", "registrar_awx_oauth_application.canary", "1")
+	// The import says, once, that the secret is not in state and how to restore it.
+	if n := strings.Count(imported, "Warning: Imported without its client secret"); n != 1 {
+		t.Fatalf("terraform import printed the missing-secret warning %d times, want once:\n%s", n, imported)
+	}
+	if !strings.Contains(imported, "client_secret_wo_version") {
+		t.Fatalf("the import warning does not say how to restore the secret:\n%s", imported)
+	}
 	// Restore the secret through the write-only argument, from a sensitive variable.
 	w.write("main.tf", fmt.Sprintf(awxConfig, "  client_secret_wo = var.secret\n  client_secret_wo_version = 1")+`
 variable "secret" {

@@ -87,8 +87,19 @@ type TimebackApp struct {
 	SandboxTokenURL     string
 }
 
-// TimebackTokenURL is the per-app (Cognito) token URL the fake puts in credentials.
+// TimebackTokenURL is the per-app (Cognito) token URL the fake puts in credentials when it
+// does not know its own address (a server that was never started).
 const TimebackTokenURL = "https://mock-timeback-idp.auth.us-east-1.amazoncognito.com/oauth2/token"
+
+// AppTokenURL is the per-app token URL the fake puts in an application's credentials: a
+// client-credentials endpoint on the mock itself (POST <tenant>/oauth2/token, like the
+// Cognito pool's), where each application's own client id and secret obtain a token.
+func (x *Timeback) AppTokenURL() string {
+	if x.t.server == nil || x.t.server.url == "" {
+		return TimebackTokenURL
+	}
+	return x.t.URL() + "/oauth2/token"
+}
 
 // TimebackSandboxTokenURL is the sandbox pool's token URL the fake puts in sandboxCredentials.
 const TimebackSandboxTokenURL = "https://mock-timeback-sandbox-idp.auth.us-east-1.amazoncognito.com/oauth2/token"
@@ -122,6 +133,7 @@ func newTimeback(t *Tenant) *Timeback {
 
 func (x *Timeback) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /auth/1.0/token", x.token)
+	mux.HandleFunc("POST /oauth2/token", x.appToken)
 	mux.HandleFunc("POST /applications/1.0/drafts", x.auth(x.create))
 	mux.HandleFunc("GET /applications/1.0/{id}", x.auth(x.get))
 	mux.HandleFunc("GET /applications/1.0/{id}/credentials", x.auth(x.credentials))
@@ -218,7 +230,7 @@ func (x *Timeback) fill(a *TimebackApp) {
 		a.Scopes = []string{"lti.readonly"}
 	}
 	if a.TokenURL == "" {
-		a.TokenURL = TimebackTokenURL
+		a.TokenURL = x.AppTokenURL()
 	}
 	if a.Status == "" {
 		a.Status = "active"
@@ -272,6 +284,28 @@ func (x *Timeback) auth(next http.HandlerFunc) http.HandlerFunc {
 }
 
 // token is the machine token endpoint (client credentials).
+// appToken is an application's own client-credentials endpoint (its credentials'
+// tokenUrl): HTTP Basic with the application's production client id and secret, as
+// Cognito takes them; a wrong pair answers 400 invalid_client, as Cognito does.
+func (x *Timeback) appToken(w http.ResponseWriter, r *http.Request) {
+	id, secret, ok := basicAuth(r)
+	if err := r.ParseForm(); err != nil || r.PostForm.Get("grant_type") != "client_credentials" {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"error": "unsupported_grant_type"})
+		return
+	}
+	if ok {
+		for _, a := range x.All() {
+			if a.ClientID == id && a.ClientSecret == secret && secret != "" {
+				writeJSON(w, http.StatusOK, map[string]any{
+					"access_token": RandomAlnum(64), "expires_in": 3600, "token_type": "Bearer",
+				})
+				return
+			}
+		}
+	}
+	writeJSON(w, http.StatusBadRequest, map[string]string{"error": "invalid_client"})
+}
+
 func (x *Timeback) token(w http.ResponseWriter, r *http.Request) {
 	oauthErr := func(status int, code, desc string) {
 		writeJSON(w, status, map[string]string{"error": code, "error_description": desc})

@@ -99,7 +99,7 @@ func TestApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("publisher_id"), knownvalue.StringExact(publisher)),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("application_type"), knownvalue.StringExact("learning_app")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("scopes"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("lti.readonly")})),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_url"), knownvalue.StringExact(mockapi.TimebackTokenURL)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_url"), knownvalue.StringExact(tn.Timeback.AppTokenURL())),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("app_urn"), knownvalue.StringRegexp(regexp.MustCompile(`^urn:uuid:[0-9a-f-]{36}$`))),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("sandbox_token_url"), knownvalue.StringExact(mockapi.TimebackSandboxTokenURL)),
@@ -303,6 +303,8 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 	cfg := app{Name: "registered-by-hand"}
 	restore := cfg
 	restore.Extra = fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", existing.ClientSecret)
+	wrong := cfg
+	wrong.Extra = "  client_secret_wo         = \"not-the-secret-timeback-issued\"\n  client_secret_wo_version = 1\n"
 	var before int
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
@@ -342,6 +344,10 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 					return nil
 				},
 			},
+			{ // a secret that is not the application's is refused at its token URL, and nothing is recorded
+				Config:      env.Config(wrong.hcl()),
+				ExpectError: acctest.ErrorMatching("Wrong client secret in client_secret_wo"),
+			},
 			{
 				PreConfig: func() { before = len(tn.Requests()) },
 				Config:    env.Config(restore.hcl()),
@@ -354,8 +360,9 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(*terraform.State) error {
 					for _, r := range tn.Requests()[before:] {
-						if r.Method != http.MethodGet {
-							return fmt.Errorf("restoring the secret sent %s %s; it must make no API call", r.Method, r.Path)
+						// Reads, and the check of the secret at the application's own token URL.
+						if r.Method != http.MethodGet && r.Path != "/oauth2/token" {
+							return fmt.Errorf("restoring the secret sent %s %s; it must change nothing on Timeback", r.Method, r.Path)
 						}
 					}
 					if tn.Timeback.Count() != 1 {
@@ -548,7 +555,7 @@ func TestApplication_dataSource(t *testing.T) {
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("application_type"), knownvalue.StringExact("internal")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("client_id"), knownvalue.StringExact(existing.ClientID)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("app_urn"), knownvalue.StringExact("urn:uuid:"+existing.ApplicationID)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("token_url"), knownvalue.StringExact(mockapi.TimebackTokenURL)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("token_url"), knownvalue.StringExact(tn.Timeback.AppTokenURL())),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("scopes"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("lti.readonly")})),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("sandbox_client_id"), knownvalue.StringExact(existing.SandboxClientID)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("sandbox_scopes"), sandboxScopes()),

@@ -79,7 +79,7 @@ func TestApplication_followUpFailureKeepsUntainted(t *testing.T) {
 							sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),
 						},
 						Check: resource.ComposeAggregateTestCheckFunc(notTainted, acctest.CheckSecretIssued(tn),
-							resource.TestCheckResourceAttr(addr, "token_url", mockapi.TimebackTokenURL),
+							resource.TestCheckResourceAttr(addr, "token_url", tn.Timeback.AppTokenURL()),
 							resource.TestCheckResourceAttr(addr, "scopes.0", "lti.readonly"),
 							acctest.ExpectRequests(tn, http.MethodPost, "^/applications/1.0/drafts$", 1)),
 					},

@@ -40,7 +40,7 @@ run "registers_the_tool" {
     error_message = "The Timeback application must have a UUID id and its URN."
   }
   assert {
-    condition     = output.timeback.client_id != "" && startswith(output.timeback.token_url, "https://")
+    condition     = output.timeback.client_id != "" && can(regex("^https?://", output.timeback.token_url))
     error_message = "The Timeback client id and token URL must be known after apply."
   }
   assert {
