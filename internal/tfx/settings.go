@@ -6,24 +6,18 @@ package tfx
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/url"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
 // IsLoopback reports whether host (without port) is localhost or a loopback address.
-func IsLoopback(host string) bool {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
+func IsLoopback(host string) bool { return transport.IsLoopback(host) }
 
 // CheckBaseURL validates a platform base URL from the block or the environment: an
 // error when it is not an absolute http(s) URL, a warning for plain http to a host

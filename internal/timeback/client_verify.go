@@ -5,10 +5,8 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
@@ -45,7 +43,7 @@ func (e *UncheckedError) Unwrap() error { return e.Err }
 // loopback address), and the token issued is dropped.
 func (c *Client) VerifyClientSecret(ctx context.Context, tokenURL, clientID, secret string) error {
 	u, err := url.Parse(tokenURL)
-	if err != nil || u.Host == "" || (u.Scheme != "https" && (u.Scheme != "http" || !loopback(u.Hostname()))) {
+	if err != nil || u.Host == "" || (u.Scheme != "https" && (u.Scheme != "http" || !transport.IsLoopback(u.Hostname()))) {
 		return &UncheckedError{Err: fmt.Errorf("token_url %q is not an https URL", tokenURL)}
 	}
 	basic := base64.StdEncoding.EncodeToString([]byte(clientID + ":" + secret))
@@ -88,12 +86,4 @@ func (c *Client) VerifyClientSecret(ctx context.Context, tokenURL, clientID, sec
 		}
 	}
 	return &UncheckedError{Err: err}
-}
-
-func loopback(host string) bool {
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
