@@ -20,5 +20,5 @@ chmod -R u+w "$src"
 start=$(date +%s)
 (cd "$src" && go build -trimpath -ldflags "-w -s -X github.com/opentofu/opentofu/version.dev=no" -o "$bin.tmp" ./cmd/tofu)
 mv "$bin.tmp" "$bin"
-echo "built $("$bin" version | head -1) in $(( $(date +%s) - start )) s" >&2
+echo "built $("$bin" version 2>/dev/null | grep -m1 "^OpenTofu") in $(( $(date +%s) - start )) s" >&2
 echo "$bin"
