@@ -147,7 +147,7 @@ func TestApplication_createResponseWithoutSecret(t *testing.T) {
 // mock sees it later still. So the k-th create to arrive arrives at least
 // (k−1) × 100 ms after begun, and load can only delay the arrivals, never bring them
 // forward. Without a limiter the 50 creates arrive within about a second of the
-// first. How exactly the limiter spaces its releases is TestClient_rateLimit's
+// first. How exactly the limiter spaces its releases is internal/awx TestClient_rateLimit's
 // subject (client-side timestamps around each call).
 func TestApplication_clientRateLimit(t *testing.T) {
 	eachFlavor(t, func(t *testing.T, f flavor) {
