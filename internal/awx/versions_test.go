@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
@@ -75,25 +74,20 @@ resource "registrar_awx_oauth_application" "other" {
 func TestVersions_controllerPath(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	provider := env.ProviderConfig(controllerBlock(tn))
+	cfg := env.ProviderConfig(controllerBlock(tn)) + appHCL("legacy", "")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			{
-				Config: provider + appHCL("legacy", ""),
-				Check: func(*terraform.State) error {
-					if acctest.CountRequests(tn, "POST", `/api/controller/v2/applications/$`) != 1 {
-						return fmt.Errorf("the create did not go to the controller path")
-					}
-					return nil
-				},
+			{ // the create goes to the controller path
+				Config: cfg,
+				Check:  acctest.ExpectRequests(tn, "POST", `/api/controller/v2/applications/$`, 1),
 			},
 			{
 				PreConfig:    func() { tn.SetFaults(mockapi.Faults{ControllerGatewayOnly: true}) },
 				RefreshState: true,
 				ExpectError:  acctest.ErrorMatching(`HTTP 401`, `AAP 2.7 accepts only gateway credentials`, `registrar_aap_oauth_application`),
 			},
-			{PreConfig: func() { tn.SetFaults(mockapi.Faults{}) }, Config: provider + appHCL("legacy", ""), PlanOnly: true},
+			{PreConfig: func() { tn.SetFaults(mockapi.Faults{}) }, Config: cfg, PlanOnly: true},
 		},
 	})
 }
