@@ -10,6 +10,10 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
+// The resource's behaviour is tested for both of its flavours, AWX and the AAP gateway,
+// in internal/ansible, its identity, moves and lists in internal/provider; this file tests
+// what only AWX has: its versions and the controller path.
+
 // controllerBlock is the awx block with an AAP 2.5+ controller api_path.
 func controllerBlock(tn *mockapi.Tenant) map[string]string {
 	return map[string]string{"awx": fmt.Sprintf("  awx {\n    base_url = %q\n    token    = %q\n    api_path = \"/api/controller/v2/\"\n  }\n", tn.URL(), tn.Creds.AWXToken)}
@@ -90,4 +94,17 @@ func TestVersions_controllerPath(t *testing.T) {
 			{PreConfig: func() { tn.SetFaults(mockapi.Faults{}) }, Config: cfg, PlanOnly: true},
 		},
 	})
+}
+
+func appHCL(name, extra string) string {
+	return fmt.Sprintf(`
+resource "registrar_awx_oauth_application" "test" {
+  name                     = %q
+  organization             = 1
+  client_type              = "confidential"
+  authorization_grant_type = "authorization-code"
+  redirect_uris            = ["https://app.example.com/callback"]
+%s
+}
+`, name, extra)
 }

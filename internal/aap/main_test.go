@@ -1,9 +1,0 @@
-package aap_test
-
-import (
-	"testing"
-
-	"github.com/registrar-dev/terraform-provider-registrar/internal/acctest"
-)
-
-func TestMain(m *testing.M) { acctest.Main(m) }
