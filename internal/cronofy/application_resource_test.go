@@ -215,64 +215,61 @@ import {
 		}
 		return nil
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:             plain,
-				ResourceName:       addrUK,
-				ImportState:        true,
-				ImportStateId:      "uk/" + uk.ClientID,
-				ImportStatePersist: true,
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 {
-						return fmt.Errorf("%d imported states", len(states))
-					}
-					a := states[0].Attributes
-					if states[0].ID != uk.ClientID || a["client_id"] != uk.ClientID || a["data_center"] != "uk" {
-						return fmt.Errorf("imported %v", a)
-					}
-					if a["client_secret"] != "" {
-						return fmt.Errorf("an import cannot know the secret, yet state has one")
-					}
-					return noRequests(nil)
-				},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config:             plain,
+			ResourceName:       addrUK,
+			ImportState:        true,
+			ImportStateId:      "uk/" + uk.ClientID,
+			ImportStatePersist: true,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				if len(states) != 1 {
+					return fmt.Errorf("%d imported states", len(states))
+				}
+				a := states[0].Attributes
+				if states[0].ID != uk.ClientID || a["client_id"] != uk.ClientID || a["data_center"] != "uk" {
+					return fmt.Errorf("imported %v", a)
+				}
+				if a["client_secret"] != "" {
+					return fmt.Errorf("an import cannot know the secret, yet state has one")
+				}
+				return noRequests(nil)
 			},
-			{ // the first apply after the import records name and url without replacing
-				Config: plain,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("name"), knownvalue.StringExact("Booking UK")),
-					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.Null()),
-				},
-				Check: noRequests,
+		},
+		{ // the first apply after the import records name and url without replacing
+			Config: plain,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("name"), knownvalue.StringExact("Booking UK")),
+				statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.Null()),
 			},
-			{ // restore the secret the user holds (from the dashboard); import <client_id> alongside
-				Config: both,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
-					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(addrUK, tfjsonpath.New("client_secret")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
-					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
-					statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.StringExact(uk.ClientSecret)),
-					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret"), knownvalue.StringExact(us.ClientSecret)),
-					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
-					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("id"), knownvalue.StringExact(us.ClientID)),
-					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("name"), knownvalue.StringExact("Booking")),
-					// write-only: never stored
-					statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
-				},
-				Check: noRequests,
+			Check: noRequests,
+		},
+		{ // restore the secret the user holds (from the dashboard); import <client_id> alongside
+			Config: both,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
+				plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(addrUK, tfjsonpath.New("client_secret")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
+				statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
+				statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.StringExact(uk.ClientSecret)),
+				statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret"), knownvalue.StringExact(us.ClientSecret)),
+				statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
+				statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("id"), knownvalue.StringExact(us.ClientID)),
+				statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("name"), knownvalue.StringExact("Booking")),
+				// write-only: never stored
+				statecheck.ExpectKnownValue(addrUS, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
 			},
-			{
-				Config:   both,
-				PlanOnly: true,
-			},
+			Check: noRequests,
+		},
+		{
+			Config:   both,
+			PlanOnly: true,
 		},
 	})
 	if n := tn.Cronofy.Count(); n != 2 {
@@ -286,14 +283,11 @@ func TestApplication_invalidImportID(t *testing.T) {
 	step := func(id string, want ...string) resource.TestStep {
 		return resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateId: id, ExpectError: errRe(append([]string{"Invalid import id"}, want...)...)}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			step("eu/abc", `"eu" is not a Cronofy data center`),
-			step("us/abc/secret", "more than one slash", "cannot be part of the id"),
-			step("us/a b", "empty or contains white space"),
-			step("us/", "empty or contains white space"),
-		},
+	acctest.Run(t, []resource.TestStep{
+		step("eu/abc", `"eu" is not a Cronofy data center`),
+		step("us/abc/secret", "more than one slash", "cannot be part of the id"),
+		step("us/a b", "empty or contains white space"),
+		step("us/", "empty or contains white space"),
 	})
 	if n := len(env.Tenant.Requests()); n != 0 {
 		t.Fatalf("%d requests", n)
@@ -315,18 +309,15 @@ func TestApplication_rejectedByCronofy(t *testing.T) {
 			tn := env.Tenant
 			tn.Cronofy.Reject("name", "Reserved Name", "errors.reserved", "is reserved by Cronofy")
 			tn.Cronofy.Reject("url", "https://blocked.example.com", "errors.blocked", "is on a block list")
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: env.Config(fmt.Sprintf(`
+			acctest.Run(t, []resource.TestStep{{
+				Config: env.Config(fmt.Sprintf(`
 resource "registrar_cronofy_application" "test" {
   name = %q
   url  = %q
 }
 `, tc.name, tc.url)),
-					ExpectError: errRe(tc.want...),
-				}},
-			})
+				ExpectError: errRe(tc.want...),
+			}})
 			if n := tn.Cronofy.Count(); n != 0 {
 				t.Fatalf("the mock holds %d applications", n)
 			}
@@ -357,10 +348,7 @@ func TestApplication_refused(t *testing.T) {
 			} else {
 				tn.Cronofy.Deny(tc.status)
 			}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: config, ExpectError: errRe(tc.want...)}},
-			})
+			acctest.Run(t, []resource.TestStep{{Config: config, ExpectError: errRe(tc.want...)}})
 			if n := tn.Cronofy.Count(); n != 0 {
 				t.Fatalf("the mock holds %d applications", n)
 			}
@@ -377,37 +365,34 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	tn.Cronofy.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
 	restore := env.Config(appHCL("test", "Scheduler", fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(appHCL("test", "Scheduler", "")),
-				ExpectError: errRe("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "terraform import registrar_cronofy_application", "a resend could create a second application"),
-			},
-			{ // the user finds it in the dashboard and imports it by its client id
-				PreConfig: func() {
-					if n := tn.Cronofy.Count(); n != 1 {
-						t.Errorf("the mock holds %d applications after the lost response, want 1 (no resend)", n)
-					}
-				},
-				Config:       restore,
-				ResourceName: addr,
-				ImportState:  true,
-				ImportStateIdFunc: func(*terraform.State) (string, error) {
-					all := tn.Cronofy.All()
-					if len(all) != 1 {
-						return "", fmt.Errorf("the mock holds %d applications", len(all))
-					}
-					return all[0].ClientID, nil
-				},
-				ImportStatePersist: true,
-			},
-			{ // and restores the secret from the dashboard with client_secret_wo
-				Config: restore,
-				Check:  acctest.CheckSecretIssued(tn, addr),
-			},
-			{Config: restore, PlanOnly: true},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config:      env.Config(appHCL("test", "Scheduler", "")),
+			ExpectError: errRe("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "terraform import registrar_cronofy_application", "a resend could create a second application"),
 		},
+		{ // the user finds it in the dashboard and imports it by its client id
+			PreConfig: func() {
+				if n := tn.Cronofy.Count(); n != 1 {
+					t.Errorf("the mock holds %d applications after the lost response, want 1 (no resend)", n)
+				}
+			},
+			Config:       restore,
+			ResourceName: addr,
+			ImportState:  true,
+			ImportStateIdFunc: func(*terraform.State) (string, error) {
+				all := tn.Cronofy.All()
+				if len(all) != 1 {
+					return "", fmt.Errorf("the mock holds %d applications", len(all))
+				}
+				return all[0].ClientID, nil
+			},
+			ImportStatePersist: true,
+		},
+		{ // and restores the secret from the dashboard with client_secret_wo
+			Config: restore,
+			Check:  acctest.CheckSecretIssued(tn, addr),
+		},
+		{Config: restore, PlanOnly: true},
 	})
 	if n := tn.Cronofy.Count(); n != 1 {
 		t.Fatalf("the mock holds %d applications, want 1 (no resend)", n)
@@ -425,30 +410,27 @@ func TestApplication_providerDataCenter(t *testing.T) {
 	app := tn.Cronofy.Add("Elsewhere", "https://elsewhere.example.com", "api-sg.cronofy.com")
 	provider := env.ProviderConfig(map[string]string{"cronofy": fmt.Sprintf(
 		"  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n    data_center   = \"sg\"\n  }\n", tn.URL(), tn.Creds.CronofyAdminAPIKey)})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: provider + appHCL("test", "Scheduler SG", ""),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
-				},
-				Check: acctest.CheckSecretIssued(tn, addr),
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: provider + appHCL("test", "Scheduler SG", ""),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
 			},
-			{
-				Config:        provider + appHCL("test", "Scheduler SG", ""),
-				ResourceName:  addr,
-				ImportState:   true,
-				ImportStateId: app.ClientID,
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if a := states[0].Attributes; a["data_center"] != "sg" || a["client_id"] != app.ClientID {
-						return fmt.Errorf("imported %v", a)
-					}
-					return nil
-				},
+			Check: acctest.CheckSecretIssued(tn, addr),
+		},
+		{
+			Config:        provider + appHCL("test", "Scheduler SG", ""),
+			ResourceName:  addr,
+			ImportState:   true,
+			ImportStateId: app.ClientID,
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				if a := states[0].Attributes; a["data_center"] != "sg" || a["client_id"] != app.ClientID {
+					return fmt.Errorf("imported %v", a)
+				}
+				return nil
 			},
 		},
 	})

@@ -17,32 +17,29 @@ func TestApplication_deletionPolicyPrevent(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	prevent := `  deletion_policy = "PREVENT"`
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(appHCL("test", "Protected", prevent))},
-			{
-				Config:      env.Config(appHCL("test", "Protected 2", prevent)),
-				PlanOnly:    true,
-				ExpectError: errRe("Cronofy application is protected by deletion_policy", "with registrar_cronofy_application.test", "Changing name replaces", `deletion_policy is "PREVENT"`),
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(appHCL("test", "Protected", prevent))},
+		{
+			Config:      env.Config(appHCL("test", "Protected 2", prevent)),
+			PlanOnly:    true,
+			ExpectError: errRe("Cronofy application is protected by deletion_policy", "with registrar_cronofy_application.test", "Changing name replaces", `deletion_policy is "PREVENT"`),
+		},
+		{
+			Config:      env.Config(appHCL("test", "Protected", prevent+"\n  rotate_when_changed = { rotation = \"2\" }")),
+			PlanOnly:    true,
+			ExpectError: errRe("Cronofy application is protected by deletion_policy", "Changing rotate_when_changed replaces"),
+		},
+		{
+			Config:      env.Config(appHCL("test", "Protected", prevent)),
+			Destroy:     true,
+			ExpectError: errRe("Cronofy application is protected by deletion_policy", "This plan would destroy", `set deletion_policy = "ABANDON"`),
+		},
+		{
+			Config: env.Config(appHCL("test", "Protected", `  deletion_policy = "ABANDON"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
 			},
-			{
-				Config:      env.Config(appHCL("test", "Protected", prevent+"\n  rotate_when_changed = { rotation = \"2\" }")),
-				PlanOnly:    true,
-				ExpectError: errRe("Cronofy application is protected by deletion_policy", "Changing rotate_when_changed replaces"),
-			},
-			{
-				Config:      env.Config(appHCL("test", "Protected", prevent)),
-				Destroy:     true,
-				ExpectError: errRe("Cronofy application is protected by deletion_policy", "This plan would destroy", `set deletion_policy = "ABANDON"`),
-			},
-			{
-				Config: env.Config(appHCL("test", "Protected", `  deletion_policy = "ABANDON"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				Check: onlyCreates(tn, 1),
-			},
+			Check: onlyCreates(tn, 1),
 		},
 	})
 	if n := tn.Cronofy.Count(); n != 1 {
@@ -55,17 +52,14 @@ func TestApplication_deletionPolicyPrevent(t *testing.T) {
 func TestApplication_rotationWithoutPolicy(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "1" }`))},
-			{
-				Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "2" }`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-				},
-				Check: onlyCreates(tn, 2),
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "1" }`))},
+		{
+			Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "2" }`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
 			},
+			Check: onlyCreates(tn, 2),
 		},
 	})
 	if n := tn.Cronofy.Count(); n != 2 {

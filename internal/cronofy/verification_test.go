@@ -91,84 +91,81 @@ func TestApplication_verification(t *testing.T) {
 	v3 := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "Ops team", a, b, c)))
 	v4 := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "Ops team", a, c)))
 	var first string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: v1,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("contact_email"), knownvalue.StringExact("ops@example.com")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("contact_display_name"), knownvalue.Null()),
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: v1,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("contact_email"), knownvalue.StringExact("ops@example.com")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("contact_display_name"), knownvalue.Null()),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 1, []string{a, b}, "ops@example.com", ""),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
+				acctest.ExpectRequests(tn, http.MethodPost, verifyPath, 1),
+				func(s *terraform.State) error {
+					first = s.RootModule().Resources[addr].Primary.ID
+					return nil
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 1, []string{a, b}, "ops@example.com", ""),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
-					acctest.ExpectRequests(tn, http.MethodPost, verifyPath, 1),
-					func(s *terraform.State) error {
-						first = s.RootModule().Resources[addr].Primary.ID
-						return nil
-					},
-				),
-			},
-			{Config: v1, PlanOnly: true},
-			{ // a URI added: verification again, in place, with the full set
-				Config: v2,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b, c)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
-						if v != first {
-							return fmt.Errorf("the application was replaced: %s, was %s", v, first)
-						}
-						return nil
-					})),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 2, []string{a, b, c}, "ops@example.com", ""),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
-				),
-			},
-			{ // the contact changed: verification again, in place
-				Config: v3,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 3, []string{a, b, c}, "ops@example.com", "Ops team"),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
-				),
-			},
-			{Config: v3, PlanOnly: true},
-			{ // a URI removed: Cronofy cannot remove it, so the application is replaced
-				Config: v4,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, c)),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 1, []string{a, c}, "ops@example.com", "Ops team"),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 2),
-					func(s *terraform.State) error {
-						if s.RootModule().Resources[addr].Primary.ID == first {
-							return fmt.Errorf("not replaced")
-						}
-						if old := tn.Cronofy.Get(first); old == nil || len(old.RedirectURIs) != 3 {
-							return fmt.Errorf("the old application changed: %+v", old)
-						}
-						return nil
-					},
-				),
-			},
-			{Config: v4, PlanOnly: true},
+			),
 		},
+		{Config: v1, PlanOnly: true},
+		{ // a URI added: verification again, in place, with the full set
+			Config: v2,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b, c)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
+					if v != first {
+						return fmt.Errorf("the application was replaced: %s, was %s", v, first)
+					}
+					return nil
+				})),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 2, []string{a, b, c}, "ops@example.com", ""),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
+			),
+		},
+		{ // the contact changed: verification again, in place
+			Config: v3,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 3, []string{a, b, c}, "ops@example.com", "Ops team"),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
+			),
+		},
+		{Config: v3, PlanOnly: true},
+		{ // a URI removed: Cronofy cannot remove it, so the application is replaced
+			Config: v4,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, c)),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 1, []string{a, c}, "ops@example.com", "Ops team"),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 2),
+				func(s *terraform.State) error {
+					if s.RootModule().Resources[addr].Primary.ID == first {
+						return fmt.Errorf("not replaced")
+					}
+					if old := tn.Cronofy.Get(first); old == nil || len(old.RedirectURIs) != 3 {
+						return fmt.Errorf("the old application changed: %+v", old)
+					}
+					return nil
+				},
+			),
+		},
+		{Config: v4, PlanOnly: true},
 	})
 }
 
@@ -182,48 +179,45 @@ func TestApplication_verificationFailureKeepsTheApplication(t *testing.T) {
 	config := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a)))
 	var id string
 	tn.Cronofy.FailVerification(http.StatusUnprocessableEntity)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: config,
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("redirect_uris"), knownSet(a)),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					acctest.CheckSecretIssued(tn, addr),
-					func(s *terraform.State) error {
-						rs := s.RootModule().Resources[addr]
-						if rs.Primary.Tainted {
-							return fmt.Errorf("the application is tainted")
-						}
-						id = rs.Primary.ID
-						if app := tn.Cronofy.Get(id); app == nil || app.Production || len(app.RedirectURIs) != 0 {
-							return fmt.Errorf("the mock holds %+v", app)
-						}
-						return nil
-					},
-				),
-				ExpectNonEmptyPlan: true, // the call is still to be made
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("redirect_uris"), knownSet(a)),
 			},
-			{ // the next apply retries the call in place
-				PreConfig: func() { tn.Cronofy.FailVerification(0) },
-				Config:    config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				acctest.CheckSecretIssued(tn, addr),
+				func(s *terraform.State) error {
+					rs := s.RootModule().Resources[addr]
+					if rs.Primary.Tainted {
+						return fmt.Errorf("the application is tainted")
+					}
+					id = rs.Primary.ID
+					if app := tn.Cronofy.Get(id); app == nil || app.Production || len(app.RedirectURIs) != 0 {
+						return fmt.Errorf("the mock holds %+v", app)
+					}
+					return nil
 				},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 1, []string{a}, "ops@example.com", ""),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
-				),
-			},
-			{Config: config, PlanOnly: true},
+			),
+			ExpectNonEmptyPlan: true, // the call is still to be made
 		},
+		{ // the next apply retries the call in place
+			PreConfig: func() { tn.Cronofy.FailVerification(0) },
+			Config:    config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a)),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 1, []string{a}, "ops@example.com", ""),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
+			),
+		},
+		{Config: config, PlanOnly: true},
 	})
 }
 
@@ -239,32 +233,29 @@ func TestApplication_verificationRefreshedSecret(t *testing.T) {
 	two := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a, b)))
 	restored := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a, b)+
 		fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1\n", refreshed)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: one, Check: lastVerification(tn, 1, []string{a}, "ops@example.com", "")},
-			{
-				PreConfig: func() {
-					for _, app := range tn.Cronofy.All() {
-						tn.Cronofy.RefreshSecret(app.ClientID, refreshed)
-					}
-				},
-				Config:      two,
-				ExpectError: errRe("Could not verify Cronofy application", "HTTP 401", "probably refreshed in the Cronofy developer dashboard", "client_secret_wo", "client_secret_wo_version"),
+	acctest.Run(t, []resource.TestStep{
+		{Config: one, Check: lastVerification(tn, 1, []string{a}, "ops@example.com", "")},
+		{
+			PreConfig: func() {
+				for _, app := range tn.Cronofy.All() {
+					tn.Cronofy.RefreshSecret(app.ClientID, refreshed)
+				}
 			},
-			{
-				Config: restored,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret"), knownvalue.StringExact(refreshed)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
-				},
-				Check: lastVerification(tn, 2, []string{a, b}, "ops@example.com", ""),
-			},
-			{Config: restored, PlanOnly: true},
+			Config:      two,
+			ExpectError: errRe("Could not verify Cronofy application", "HTTP 401", "probably refreshed in the Cronofy developer dashboard", "client_secret_wo", "client_secret_wo_version"),
 		},
+		{
+			Config: restored,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret"), knownvalue.StringExact(refreshed)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
+			},
+			Check: lastVerification(tn, 2, []string{a, b}, "ops@example.com", ""),
+		},
+		{Config: restored, PlanOnly: true},
 	})
 }
 
@@ -280,26 +271,23 @@ func TestApplication_verificationNeedsTheSecret(t *testing.T) {
 	withURIs := env.Config(appHCL("test", "Booking", verifyHCL("ops@example.com", "", a)))
 	restored := env.Config(appHCL("test", "Booking", verifyHCL("ops@example.com", "", a)+
 		fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1\n", app.ClientSecret)))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: plain, ResourceName: addr, ImportState: true, ImportStateId: app.ClientID, ImportStatePersist: true},
-			{
-				Config:      withURIs,
-				PlanOnly:    true,
-				ExpectError: errRe("Cronofy client secret needed for verification", app.ClientID, "client_secret_wo"),
-			},
-			{
-				Config: restored,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-				}},
-				Check: resource.ComposeAggregateTestCheckFunc(
-					lastVerification(tn, 1, []string{a}, "ops@example.com", ""),
-					acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 0),
-				),
-			},
-			{Config: restored, PlanOnly: true},
+	acctest.Run(t, []resource.TestStep{
+		{Config: plain, ResourceName: addr, ImportState: true, ImportStateId: app.ClientID, ImportStatePersist: true},
+		{
+			Config:      withURIs,
+			PlanOnly:    true,
+			ExpectError: errRe("Cronofy client secret needed for verification", app.ClientID, "client_secret_wo"),
 		},
+		{
+			Config: restored,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+			}},
+			Check: resource.ComposeAggregateTestCheckFunc(
+				lastVerification(tn, 1, []string{a}, "ops@example.com", ""),
+				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 0),
+			),
+		},
+		{Config: restored, PlanOnly: true},
 	})
 }

@@ -19,19 +19,16 @@ func TestPlatform_methodMismatchPointsAtMethod(t *testing.T) {
 	mismatch.Method, mismatch.Key = "JWK_KEY", "https://lms.example.com/jwks"
 	unknown := base("60000000000078")
 	unknown.Method = "PEM"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(mismatch.hcl("test")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Invalid JSON Web Key.*auth_config.method\s+is\s+probably\s+wrong.*use\s+method\s+=\s+"JWK_SET"`),
-			},
-			{
-				Config:      env.Config(unknown.hcl("test")),
-				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Attribute\s+auth_config.method\s+value\s+must\s+be\s+one\s+of`),
-			},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config:      env.Config(mismatch.hcl("test")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Invalid JSON Web Key.*auth_config.method\s+is\s+probably\s+wrong.*use\s+method\s+=\s+"JWK_SET"`),
+		},
+		{
+			Config:      env.Config(unknown.hcl("test")),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)Attribute\s+auth_config.method\s+value\s+must\s+be\s+one\s+of`),
 		},
 	})
 }

@@ -364,33 +364,30 @@ func TestPlatform_preExistingRegistration(t *testing.T) {
 		AuthConfig: mockapi.LTIaaSAuthConfig{Method: "JWK_SET", Key: p.Key}, Active: true,
 	})
 	importBlock := fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", addr, existing.ID)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(p.hcl("test")),
-				ExpectError: regexp.MustCompile(`(?s)already registered.*` + existing.ID + `.*terraform\s+import\s+registrar_ltiaas_platform`),
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config:      env.Config(p.hcl("test")),
+			ExpectError: regexp.MustCompile(`(?s)already registered.*` + existing.ID + `.*terraform\s+import\s+registrar_ltiaas_platform`),
+		},
+		{ // the fix the error names: import it (and then manage it)
+			PreConfig: func() {
+				if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
+					t.Fatalf("the failed create changed the existing registration: %+v", got)
+				}
+				if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
+					t.Fatalf("%d create requests were sent for an existing registration", n)
+				}
 			},
-			{ // the fix the error names: import it (and then manage it)
-				PreConfig: func() {
-					if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
-						t.Fatalf("the failed create changed the existing registration: %+v", got)
-					}
-					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
-						t.Fatalf("%d create requests were sent for an existing registration", n)
-					}
-				},
-				Config: env.Config(importBlock + p.hcl("test")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(existing.ID)),
-				},
-				Check: inMock(tn, func(got *mockapi.LTIaaSPlatform) error {
-					if got.Name != p.Name {
-						return fmt.Errorf("the imported platform was not updated: %+v", got)
-					}
-					return nil
-				}),
+			Config: env.Config(importBlock + p.hcl("test")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(existing.ID)),
 			},
+			Check: inMock(tn, func(got *mockapi.LTIaaSPlatform) error {
+				if got.Name != p.Name {
+					return fmt.Errorf("the imported platform was not updated: %+v", got)
+				}
+				return nil
+			}),
 		},
 	})
 }
@@ -476,13 +473,10 @@ func TestPlatform_badAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	block := fmt.Sprintf("  ltiaas {\n    base_url = %q\n    api_key  = %q\n  }\n", tn.URL(), "not-the-key")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.ProviderConfig(map[string]string{"ltiaas": block}) + base("70000000000007").hcl("test"),
-			ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*INVALID_LTIK_AUTH_AUTHORIZATION_HEADER.*api_key.*LTIAAS_API_KEY`),
-		}},
-	})
+	acctest.Run(t, []resource.TestStep{{
+		Config:      env.ProviderConfig(map[string]string{"ltiaas": block}) + base("70000000000007").hcl("test"),
+		ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*INVALID_LTIK_AUTH_AUTHORIZATION_HEADER.*api_key.*LTIAAS_API_KEY`),
+	}})
 	if tn.LTIaaS.Count() != 0 {
 		t.Fatalf("a platform was created with a bad key")
 	}
@@ -550,23 +544,20 @@ func TestPlatform_urlClientIDCollision(t *testing.T) {
 	moved := p
 	moved.ClientID = other.ClientID
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(p.hcl("test")), Check: stateID(&id)},
-			{
-				Config:      env.Config(moved.hcl("test")),
-				ExpectError: regexp.MustCompile(`(?s)URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS.*another\s+LTIaaS\s+platform:\s+"Other\s+registration"\s+\(id\s+` + other.ID),
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(p.hcl("test")), Check: stateID(&id)},
+		{
+			Config:      env.Config(moved.hcl("test")),
+			ExpectError: regexp.MustCompile(`(?s)URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS.*another\s+LTIaaS\s+platform:\s+"Other\s+registration"\s+\(id\s+` + other.ID),
+		},
+		{ // nothing changed on either side
+			PreConfig: func() {
+				if got := tn.LTIaaS.Get(id); got == nil || got.ClientID != p.ClientID {
+					t.Fatalf("the platform changed: %+v", got)
+				}
 			},
-			{ // nothing changed on either side
-				PreConfig: func() {
-					if got := tn.LTIaaS.Get(id); got == nil || got.ClientID != p.ClientID {
-						t.Fatalf("the platform changed: %+v", got)
-					}
-				},
-				Config:   env.Config(p.hcl("test")),
-				PlanOnly: true,
-			},
+			Config:   env.Config(p.hcl("test")),
+			PlanOnly: true,
 		},
 	})
 	if got := tn.LTIaaS.Get(other.ID); got == nil || got.Name != "Other registration" {
@@ -578,14 +569,11 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	p := base("11000000000011")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
-			Config:      env.Config(p.hcl("test")),
-			ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_ltiaas_platform`),
-		}},
-	})
+	acctest.Run(t, []resource.TestStep{{
+		PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
+		Config:      env.Config(p.hcl("test")),
+		ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_ltiaas_platform`),
+	}})
 	all := tn.LTIaaS.All()
 	if len(all) != 1 {
 		t.Fatalf("the mock holds %d platforms, want exactly the one whose response was lost", len(all))

@@ -1,0 +1,65 @@
+package acctest
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+)
+
+// Run runs steps as a parallel acceptance test against the in-process provider: the
+// TestCase nearly every acceptance test writes. A test that needs more of the
+// TestCase (CheckDestroy, version checks, other providers) calls resource.ParallelTest.
+func Run(t *testing.T, steps []resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: ProviderFactories,
+		Steps:                    steps,
+	})
+}
+
+// PreApply is the ConfigPlanChecks of a step whose plan, before it is applied, must
+// pass checks (such as plancheck.ExpectResourceAction).
+func PreApply(checks ...plancheck.PlanCheck) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: checks}
+}
+
+// PlanError is a step whose plan of config must fail with a diagnostic holding the
+// parts in order (ErrorMatching); nothing is applied.
+func PlanError(config string, parts ...string) resource.TestStep {
+	return resource.TestStep{Config: config, PlanOnly: true, ExpectError: ErrorMatching(parts...)}
+}
+
+// DestroyError is a step whose destroy of config must fail with a diagnostic holding
+// the parts in order: a destroy the provider refuses at plan.
+func DestroyError(config string, parts ...string) resource.TestStep {
+	return resource.TestStep{Config: config, Destroy: true, ExpectError: ErrorMatching(parts...)}
+}
+
+// RecoverLostCreate are the steps that follow a create whose response was lost, on a
+// platform where the provider cannot look the object up, as the diagnostic tells the
+// user to go on: find the object on the platform, import it into address, and restore
+// its secret with client_secret_wo (restore is the configuration that holds it). ids
+// lists the ids of every object the platform holds, which must be one: the create was
+// not resent. check then holds, and the next plan is empty.
+func RecoverLostCreate(address, restore string, ids func() []string, check resource.TestCheckFunc) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config:             restore,
+			ResourceName:       address,
+			ImportState:        true,
+			ImportStatePersist: true,
+			ImportStateIdFunc: func(*terraform.State) (string, error) {
+				all := ids()
+				if len(all) != 1 {
+					return "", fmt.Errorf("the mock holds %d objects after the lost response, want 1 (no resend)", len(all))
+				}
+				return all[0], nil
+			},
+		},
+		{Config: restore, Check: check},
+		{Config: restore, PlanOnly: true},
+	}
+}
