@@ -63,3 +63,30 @@ func RecoverLostCreate(address, restore string, ids func() []string, check resou
 		{Config: restore, PlanOnly: true},
 	}
 }
+
+// Replacement is a configuration that would replace an object because Attribute changed.
+type Replacement struct {
+	Attribute, Config string
+}
+
+// DeletionPolicyPrevent are the steps that show deletion_policy = "PREVENT" at work on
+// the resource at address, which the diagnostics call what ("Cronofy application"):
+// the object is created from prevent; each replacement fails its plan on the resource,
+// naming the attribute that forces it; the destroy fails; and abandon, the same object
+// with deletion_policy = "ABANDON", is an in-place update after which check holds, so
+// that the test's own destroy works.
+func DeletionPolicyPrevent(address, what, prevent string, replacements []Replacement, abandon string, check resource.TestCheckFunc) []resource.TestStep {
+	protected := what + " is protected by deletion_policy"
+	steps := []resource.TestStep{{Config: prevent}}
+	for _, r := range replacements {
+		steps = append(steps, PlanError(r.Config, protected, "with "+address, "Changing "+r.Attribute+" replaces", `deletion_policy is "PREVENT"`))
+	}
+	return append(steps,
+		DestroyError(prevent, protected, "This plan would destroy", `set deletion_policy = "ABANDON"`),
+		resource.TestStep{
+			Config:           abandon,
+			ConfigPlanChecks: PreApply(plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)),
+			Check:            check,
+		},
+	)
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -25,14 +24,6 @@ const (
 	addrUK = "registrar_cronofy_application.uk"
 	addr   = "registrar_cronofy_application.test"
 )
-
-// errRe matches the parts in order, whatever line wrapping Terraform applied between words.
-func errRe(parts ...string) *regexp.Regexp {
-	for i, p := range parts {
-		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`)
-	}
-	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
-}
 
 // emptyState checks that the state after a step holds no resources.
 type emptyState struct{}
@@ -281,7 +272,7 @@ func TestApplication_invalidImportID(t *testing.T) {
 	env := acctest.New(t)
 	config := env.Config(appHCL("test", "x", ""))
 	step := func(id string, want ...string) resource.TestStep {
-		return resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateId: id, ExpectError: errRe(append([]string{"Invalid import id"}, want...)...)}
+		return resource.TestStep{Config: config, ResourceName: addr, ImportState: true, ImportStateId: id, ExpectError: acctest.ErrorMatching(append([]string{"Invalid import id"}, want...)...)}
 	}
 	acctest.Run(t, []resource.TestStep{
 		step("eu/abc", `"eu" is not a Cronofy data center`),
@@ -316,7 +307,7 @@ resource "registrar_cronofy_application" "test" {
   url  = %q
 }
 `, tc.name, tc.url)),
-				ExpectError: errRe(tc.want...),
+				ExpectError: acctest.ErrorMatching(tc.want...),
 			}})
 			if n := tn.Cronofy.Count(); n != 0 {
 				t.Fatalf("the mock holds %d applications", n)
@@ -348,7 +339,7 @@ func TestApplication_refused(t *testing.T) {
 			} else {
 				tn.Cronofy.Deny(tc.status)
 			}
-			acctest.Run(t, []resource.TestStep{{Config: config, ExpectError: errRe(tc.want...)}})
+			acctest.Run(t, []resource.TestStep{{Config: config, ExpectError: acctest.ErrorMatching(tc.want...)}})
 			if n := tn.Cronofy.Count(); n != 0 {
 				t.Fatalf("the mock holds %d applications", n)
 			}
@@ -368,7 +359,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	acctest.Run(t, []resource.TestStep{
 		{
 			Config:      env.Config(appHCL("test", "Scheduler", "")),
-			ExpectError: errRe("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "terraform import registrar_cronofy_application", "a resend could create a second application"),
+			ExpectError: acctest.ErrorMatching("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "terraform import registrar_cronofy_application", "a resend could create a second application"),
 		},
 		{ // the user finds it in the dashboard and imports it by its client id
 			PreConfig: func() {

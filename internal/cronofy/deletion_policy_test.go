@@ -1,6 +1,7 @@
 package cronofy_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -17,31 +18,13 @@ func TestApplication_deletionPolicyPrevent(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	prevent := `  deletion_policy = "PREVENT"`
-	acctest.Run(t, []resource.TestStep{
-		{Config: env.Config(appHCL("test", "Protected", prevent))},
-		{
-			Config:      env.Config(appHCL("test", "Protected 2", prevent)),
-			PlanOnly:    true,
-			ExpectError: errRe("Cronofy application is protected by deletion_policy", "with registrar_cronofy_application.test", "Changing name replaces", `deletion_policy is "PREVENT"`),
+	acctest.Run(t, acctest.DeletionPolicyPrevent(addr, "Cronofy application", env.Config(appHCL("test", "Protected", prevent)),
+		[]acctest.Replacement{
+			{Attribute: "name", Config: env.Config(appHCL("test", "Protected 2", prevent))},
+			{Attribute: "url", Config: env.Config(strings.Replace(appHCL("test", "Protected", prevent), "scheduler.example.com", "other.example.com", 1))},
+			{Attribute: "rotate_when_changed", Config: env.Config(appHCL("test", "Protected", prevent+"\n  rotate_when_changed = { rotation = \"2\" }"))},
 		},
-		{
-			Config:      env.Config(appHCL("test", "Protected", prevent+"\n  rotate_when_changed = { rotation = \"2\" }")),
-			PlanOnly:    true,
-			ExpectError: errRe("Cronofy application is protected by deletion_policy", "Changing rotate_when_changed replaces"),
-		},
-		{
-			Config:      env.Config(appHCL("test", "Protected", prevent)),
-			Destroy:     true,
-			ExpectError: errRe("Cronofy application is protected by deletion_policy", "This plan would destroy", `set deletion_policy = "ABANDON"`),
-		},
-		{
-			Config: env.Config(appHCL("test", "Protected", `  deletion_policy = "ABANDON"`)),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-			},
-			Check: onlyCreates(tn, 1),
-		},
-	})
+		env.Config(appHCL("test", "Protected", `  deletion_policy = "ABANDON"`)), onlyCreates(tn, 1)))
 	if n := tn.Cronofy.Count(); n != 1 {
 		t.Fatalf("Cronofy holds %d applications, want 1", n)
 	}
@@ -55,11 +38,9 @@ func TestApplication_rotationWithoutPolicy(t *testing.T) {
 	acctest.Run(t, []resource.TestStep{
 		{Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "1" }`))},
 		{
-			Config: env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "2" }`)),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-			},
-			Check: onlyCreates(tn, 2),
+			Config:           env.Config(appHCL("test", "Rotating", `  rotate_when_changed = { rotation = "2" }`)),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)),
+			Check:            onlyCreates(tn, 2),
 		},
 	})
 	if n := tn.Cronofy.Count(); n != 2 {

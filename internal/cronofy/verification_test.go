@@ -242,7 +242,7 @@ func TestApplication_verificationRefreshedSecret(t *testing.T) {
 				}
 			},
 			Config:      two,
-			ExpectError: errRe("Could not verify Cronofy application", "HTTP 401", "probably refreshed in the Cronofy developer dashboard", "client_secret_wo", "client_secret_wo_version"),
+			ExpectError: acctest.ErrorMatching("Could not verify Cronofy application", "HTTP 401", "probably refreshed in the Cronofy developer dashboard", "client_secret_wo", "client_secret_wo_version"),
 		},
 		{
 			Config: restored,
@@ -273,11 +273,7 @@ func TestApplication_verificationNeedsTheSecret(t *testing.T) {
 		fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1\n", app.ClientSecret)))
 	acctest.Run(t, []resource.TestStep{
 		{Config: plain, ResourceName: addr, ImportState: true, ImportStateId: app.ClientID, ImportStatePersist: true},
-		{
-			Config:      withURIs,
-			PlanOnly:    true,
-			ExpectError: errRe("Cronofy client secret needed for verification", app.ClientID, "client_secret_wo"),
-		},
+		acctest.PlanError(withURIs, "Cronofy client secret needed for verification", app.ClientID, "client_secret_wo"),
 		{
 			Config: restored,
 			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{

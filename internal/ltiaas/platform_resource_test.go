@@ -186,10 +186,8 @@ func TestPlatform_lifecycle(t *testing.T) {
 				ExpectError:   regexp.MustCompile(`Invalid import id`),
 			},
 			{ // in-place update of the name, the endpoints and auth_config
-				Config: env.Config(p2.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p2.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					samePublicKey.AddStateValue(addr, tfjsonpath.New("public_key")),
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
@@ -207,10 +205,8 @@ func TestPlatform_lifecycle(t *testing.T) {
 				}),
 			},
 			{ // JWK_KEY, and authorization_server removed (LTIaaS merges: the provider sends "" to clear it)
-				Config: env.Config(p3.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p3.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
@@ -262,10 +258,8 @@ func TestPlatform_authorizationServer(t *testing.T) {
 				Check: stored(set.AuthorizationServer),
 			},
 			{ // removed from the configuration: cleared in place
-				Config: env.Config(unset.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(unset.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
 				},
@@ -273,10 +267,8 @@ func TestPlatform_authorizationServer(t *testing.T) {
 			},
 			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
 			{ // set to the access token endpoint (LTIaaS's default): kept as configured
-				Config: env.Config(same.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(same.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(same.TokenEndpoint)),
 				},
@@ -284,10 +276,8 @@ func TestPlatform_authorizationServer(t *testing.T) {
 			},
 			{Config: env.Config(same.hcl("test")), PlanOnly: true},
 			{ // and removed again
-				Config: env.Config(unset.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(unset.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
 				},
@@ -408,10 +398,8 @@ func TestPlatform_driftDeleted(t *testing.T) {
 						t.Fatalf("the mock had no platform %s", first)
 					}
 				},
-				Config: env.Config(p.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-				},
+				Config:           env.Config(p.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)),
 				Check: resource.ComposeAggregateTestCheckFunc(stateID(&second), func(*terraform.State) error {
 					if second == first || tn.LTIaaS.Get(second) == nil || tn.LTIaaS.Count() != 1 {
 						return fmt.Errorf("not re-created: first %s, second %s, count %d", first, second, tn.LTIaaS.Count())
@@ -454,10 +442,8 @@ func TestPlatform_driftEdited(t *testing.T) {
 				),
 			},
 			{ // the next apply puts the configuration back, in place
-				Config: env.Config(p.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				Check: inMock(tn, func(x *mockapi.LTIaaSPlatform) error {
 					if x.ID != id || x.Name != p.Name || x.AccesstokenEndpoint != p.TokenEndpoint || x.AuthConfig.Key != p.Key || x.AuthorizationServer != "" || !x.Active {
 						return fmt.Errorf("the drift was not corrected: %+v", x)
@@ -516,10 +502,8 @@ func TestPlatform_apiPathPrefix(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg(p1), Check: inMock(tn, func(*mockapi.LTIaaSPlatform) error { return nil })},
 			{
-				Config: cfg(p2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           cfg(p2),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				Check: inMock(tn, func(x *mockapi.LTIaaSPlatform) error {
 					if x.Name != "Renamed" || x.Active {
 						return fmt.Errorf("the update did not reach LTIaaS: %+v", x)

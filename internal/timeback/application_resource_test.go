@@ -144,10 +144,8 @@ func TestApplication_lifecycle(t *testing.T) {
 			PlanOnly: true,
 		},
 		{ // removed from the configuration: destroyed, which only empties the state
-			Config: env.ProviderConfig(nil),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroy)},
-			},
+			Config:           env.ProviderConfig(nil),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroy)),
 			Check: func(s *terraform.State) error {
 				if _, ok := s.RootModule().Resources[addr]; ok {
 					return fmt.Errorf("%s is still in state after destroy", addr)
@@ -254,10 +252,8 @@ func TestApplication_replace(t *testing.T) {
 		planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.ApplicationType = "internal" })),
 		planReplace(with(func(a *app) { a.Name = "replace-me-2"; a.PublisherID = other })),
 		{ // a real replacement needs a new name
-			Config: env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" }).hcl()),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-			},
+			Config:           env.Config(with(func(a *app) { a.Name = "replace-me-2"; a.Description = "changed" }).hcl()),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
 				secrets.AddStateValue(addr, tfjsonpath.New("client_secret")),
@@ -335,11 +331,9 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 			ExpectError: acctest.ErrorMatching("Wrong client secret in client_secret_wo"),
 		},
 		{
-			PreConfig: func() { before = len(tn.Requests()) },
-			Config:    env.Config(restore.hcl()),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-			},
+			PreConfig:        func() { before = len(tn.Requests()) },
+			Config:           env.Config(restore.hcl()),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectSensitiveValue(addr, tfjsonpath.New("client_secret")),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret_wo"), knownvalue.Null()),
@@ -358,10 +352,8 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 			}),
 		},
 		{ // publisher_id, unknown after the import, is adopted without a replacement
-			Config: env.Config(app{Name: restore.Name, PublisherID: existing.PublisherID, Extra: restore.Extra}.hcl()),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-			},
+			Config:           env.Config(app{Name: restore.Name, PublisherID: existing.PublisherID, Extra: restore.Extra}.hcl()),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("publisher_id"), knownvalue.StringExact(existing.PublisherID)),
 			},
@@ -392,10 +384,8 @@ func TestApplication_drift(t *testing.T) {
 					t.Fatal("the draft was not in the mock")
 				}
 			},
-			Config: cfg,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-			},
+			Config:           cfg,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)),
 			Check: resource.ComposeAggregateTestCheckFunc(secretIssued(tn), func(s *terraform.State) error {
 				if s.RootModule().Resources[addr].Primary.ID == firstID {
 					return fmt.Errorf("the application was not registered again")

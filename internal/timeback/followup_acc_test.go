@@ -70,10 +70,8 @@ func TestApplication_followUpFailureKeepsUntainted(t *testing.T) {
 						Check: resource.ComposeAggregateTestCheckFunc(notTainted, acctest.CheckSecretIssued(tn)),
 					},
 					{
-						Config: cfg,
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-						},
+						Config:           cfg,
+						ConfigPlanChecks: acctest.PreApply(plancheck.ExpectEmptyPlan()),
 						ConfigStateChecks: []statecheck.StateCheck{
 							sameID.AddStateValue(addr, tfjsonpath.New("id")),
 							sameSecret.AddStateValue(addr, tfjsonpath.New("client_secret")),

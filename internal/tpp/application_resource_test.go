@@ -137,10 +137,8 @@ func TestApplication_updateEachField(t *testing.T) {
 			acctest.Run(t, []resource.TestStep{
 				{Config: env.Config(appHCL(first))},
 				{
-					Config: env.Config(appHCL(second)),
-					ConfigPlanChecks: resource.ConfigPlanChecks{
-						PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-					},
+					Config:           env.Config(appHCL(second)),
+					ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 					Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
 						if !tc.server(a) {
 							return fmt.Errorf("%s = %s did not reach TPP: %+v", tc.attr, tc.value, *a)
@@ -168,10 +166,8 @@ func TestApplication_replaceOnApplicationID(t *testing.T) {
 	acctest.Run(t, []resource.TestStep{
 		{Config: env.Config(appHCL(nil))},
 		{
-			Config: env.Config(appHCL(map[string]string{"application_id": `"registrar-ci-2"`})),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-			},
+			Config:           env.Config(appHCL(map[string]string{"application_id": `"registrar-ci-2"`})),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci-2")),
 			},
@@ -210,12 +206,10 @@ func TestApplication_drift(t *testing.T) {
 			}),
 		},
 		{ // deleted behind Terraform's back: the plan creates it again
-			PreConfig: func() { tn.TPP.Delete("registrar-ci") },
-			Config:    cfg,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-			},
-			Check: onServer(tn, "registrar-ci", func(*mockapi.TPPApp) error { return nil }),
+			PreConfig:        func() { tn.TPP.Delete("registrar-ci") },
+			Config:           cfg,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)),
+			Check:            onServer(tn, "registrar-ci", func(*mockapi.TPPApp) error { return nil }),
 		},
 	})
 }
@@ -375,11 +369,9 @@ func TestApplication_updateKeepsUnusedExpiration(t *testing.T) {
 			Check:  unused(600),
 		},
 		{ // no longer configured, and another change: the value stays
-			Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600))},
-			},
-			Check: unused(600),
+			Config:           env.Config(appHCL(map[string]string{"name": `"Renamed again"`})),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600))),
+			Check:            unused(600),
 		},
 		{Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})), PlanOnly: true},
 	})
@@ -395,11 +387,9 @@ func TestApplication_readsValidityFields(t *testing.T) {
 	acctest.Run(t, []resource.TestStep{
 		{Config: cfg},
 		{ // changed in the console: the refresh sees it and the apply puts it back
-			PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.AccessValidity = 99 }) },
-			Config:    cfg,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-			},
+			PreConfig:        func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.AccessValidity = 99 }) },
+			Config:           cfg,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
 				if a.AccessValidity != 3600 {
 					return fmt.Errorf("the drift was not corrected: %+v", *a)
