@@ -40,11 +40,11 @@ func DestroyError(config string, parts ...string) resource.TestStep {
 
 // RecoverLostCreate are the steps that follow a create whose response was lost, on a
 // platform where the provider cannot look the object up, as the diagnostic tells the
-// user to go on: find the object on the platform, import it into address, and restore
-// its secret with client_secret_wo (restore is the configuration that holds it). ids
-// lists the ids of every object the platform holds, which must be one: the create was
+// user to go on: find the object on the platform, import it into address by its id, and
+// restore its secret with client_secret_wo (restore is the configuration that holds
+// it). all lists every object the platform holds, which must be one: the create was
 // not resent. check then holds, and the next plan is empty.
-func RecoverLostCreate(address, restore string, ids func() []string, check resource.TestCheckFunc) []resource.TestStep {
+func RecoverLostCreate[T any](address, restore string, all func() []T, id func(T) string, check resource.TestCheckFunc) []resource.TestStep {
 	return []resource.TestStep{
 		{
 			Config:             restore,
@@ -52,11 +52,11 @@ func RecoverLostCreate(address, restore string, ids func() []string, check resou
 			ImportState:        true,
 			ImportStatePersist: true,
 			ImportStateIdFunc: func(*terraform.State) (string, error) {
-				all := ids()
-				if len(all) != 1 {
-					return "", fmt.Errorf("the mock holds %d objects after the lost response, want 1 (no resend)", len(all))
+				held := all()
+				if len(held) != 1 {
+					return "", fmt.Errorf("the mock holds %d objects after the lost response, want 1 (no resend)", len(held))
 				}
-				return all[0], nil
+				return id(held[0]), nil
 			},
 		},
 		{Config: restore, Check: check},

@@ -356,35 +356,12 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	tn.Cronofy.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
 	restore := env.Config(appHCL("test", "Scheduler", fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)))
-	acctest.Run(t, []resource.TestStep{
+	acctest.Run(t, append([]resource.TestStep{
 		{
 			Config:      env.Config(appHCL("test", "Scheduler", "")),
 			ExpectError: acctest.ErrorMatching("may exist outside Terraform state", "Check the Cronofy dashboard", `named "Scheduler"`, "terraform import registrar_cronofy_application", "a resend could create a second application"),
 		},
-		{ // the user finds it in the dashboard and imports it by its client id
-			PreConfig: func() {
-				if n := tn.Cronofy.Count(); n != 1 {
-					t.Errorf("the mock holds %d applications after the lost response, want 1 (no resend)", n)
-				}
-			},
-			Config:       restore,
-			ResourceName: addr,
-			ImportState:  true,
-			ImportStateIdFunc: func(*terraform.State) (string, error) {
-				all := tn.Cronofy.All()
-				if len(all) != 1 {
-					return "", fmt.Errorf("the mock holds %d applications", len(all))
-				}
-				return all[0].ClientID, nil
-			},
-			ImportStatePersist: true,
-		},
-		{ // and restores the secret from the dashboard with client_secret_wo
-			Config: restore,
-			Check:  acctest.CheckSecretIssued(tn, addr),
-		},
-		{Config: restore, PlanOnly: true},
-	})
+	}, acctest.RecoverLostCreate(addr, restore, tn.Cronofy.All, func(a mockapi.CronofyApp) string { return a.ClientID }, acctest.CheckSecretIssued(tn, addr))...))
 	if n := tn.Cronofy.Count(); n != 1 {
 		t.Fatalf("the mock holds %d applications, want 1 (no resend)", n)
 	}

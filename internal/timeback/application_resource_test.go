@@ -465,35 +465,12 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	tn.Timeback.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
 	restore := env.Config(app{Name: "lost-response", Extra: fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)}.hcl())
-	acctest.Run(t, []resource.TestStep{
+	acctest.Run(t, append([]resource.TestStep{
 		{
 			Config:      env.Config(app{Name: "lost-response"}.hcl()),
-			ExpectError: regexp.MustCompile(`(?s)may exist outside Terraform state.*` + acctest.ErrorMatching(`Timeback has no API to list applications`).String() + `.*` + acctest.ErrorMatching(`an application named "lost-response"`).String() + `.*` + acctest.ErrorMatching(`terraform import registrar_timeback_application`).String()),
+			ExpectError: acctest.ErrorMatching("may exist outside Terraform state", "Timeback has no API to list applications", `an application named "lost-response"`, "terraform import registrar_timeback_application"),
 		},
-		{ // the user finds its id (in the Timeback console) and imports it
-			PreConfig: func() {
-				if n := tn.Timeback.Count(); n != 1 {
-					t.Errorf("Timeback holds %d applications after the lost response, want 1 (no resend)", n)
-				}
-			},
-			Config:       restore,
-			ResourceName: addr,
-			ImportState:  true,
-			ImportStateIdFunc: func(*terraform.State) (string, error) {
-				all := tn.Timeback.All()
-				if len(all) != 1 {
-					return "", fmt.Errorf("Timeback holds %d applications", len(all))
-				}
-				return all[0].ApplicationID, nil
-			},
-			ImportStatePersist: true,
-		},
-		{ // and restores the secret with client_secret_wo
-			Config: restore,
-			Check:  secretIssued(tn),
-		},
-		{Config: restore, PlanOnly: true},
-	})
+	}, acctest.RecoverLostCreate(addr, restore, tn.Timeback.All, func(a mockapi.TimebackApp) string { return a.ApplicationID }, secretIssued(tn))...))
 	if n := tn.Timeback.Count(); n != 1 || acctest.CountRequests(tn, http.MethodPost, `^/applications/1\.0/drafts`) != 1 {
 		t.Fatalf("Timeback holds %d applications after a lost response; the create must be sent once", n)
 	}
