@@ -33,24 +33,6 @@ func TestAuth_tokenFromUsernamePassword(t *testing.T) {
 	}})
 }
 
-func TestAuth_badPassword(t *testing.T) {
-	env := acctest.New(t)
-	c := env.Tenant.Creds
-	acctest.Run(t, []resource.TestStep{{
-		Config:      env.ProviderConfig(tppBlock(env.Tenant, fmt.Sprintf("    username = %q\n    password = \"wrong-password\"\n    client_id = %q\n", c.TPPUsername, c.TPPClientID))) + appHCL(nil),
-		ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+verify\s+the\s+TPP\s+credentials.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
-	}})
-}
-
-func TestAuth_unknownClientID(t *testing.T) {
-	env := acctest.New(t)
-	c := env.Tenant.Creds
-	acctest.Run(t, []resource.TestStep{{
-		Config:      env.ProviderConfig(tppBlock(env.Tenant, fmt.Sprintf("    username = %q\n    password = %q\n    client_id = \"no-such-integration\"\n", c.TPPUsername, c.TPPPassword))) + appHCL(nil),
-		ExpectError: regexp.MustCompile(`(?s)invalid_client.*does\s+not\s+accept\s+client_id\s+"no-such-integration".*VENAFI_CLIENT_ID`),
-	}})
-}
-
 // A token that expires in the middle of a run is refreshed once and the call repeated.
 func TestAuth_expiredTokenRefreshed(t *testing.T) {
 	env := acctest.New(t)
@@ -123,41 +105,75 @@ func TestAuth_accessToken(t *testing.T) {
 	})
 }
 
-func TestAuth_insufficientScope(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	acctest.Run(t, []resource.TestStep{
-		{ // a user whose token TPP narrows to the certificate scope
-			Config: env.ProviderConfig(tppBlock(tn, fmt.Sprintf("    username = %q\n    password = %q\n    client_id = %q\n",
-				mockapi.TPPOperatorUser, mockapi.TPPOperatorPassword, tn.Creds.TPPClientID))) + appHCL(nil),
-			ExpectError: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*lacks\s+the\s+admin\s+scope.*maximum\s+scope\s+includes\s+admin`),
+// userLines are the lines of a tpp block that log in with a username and password.
+func userLines(username, password, clientID string) string {
+	return fmt.Sprintf("    username = %q\n    password = %q\n    client_id = %q\n", username, password, clientID)
+}
+
+// TestAuth_refused: credentials TPP refuses, or lacking what creating an application
+// needs, fail with a diagnostic that says which credential to check and where it comes
+// from; a partial set in the block is refused at plan, naming each missing attribute.
+// Nothing is created.
+func TestAuth_refused(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		lines    func(tn *mockapi.Tenant) string
+		planOnly bool
+		want     *regexp.Regexp
+	}{
+		{
+			name: "bad password",
+			lines: func(tn *mockapi.Tenant) string {
+				return userLines(tn.Creds.TPPUsername, "wrong-password", tn.Creds.TPPClientID)
+			},
+			want: regexp.MustCompile(`(?s)Could\s+not\s+verify\s+the\s+TPP\s+credentials.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
 		},
-		{ // an access_token obtained without admin
-			Config:      env.ProviderConfig(tppBlock(tn, fmt.Sprintf("    access_token = %q\n", tn.TPP.IssueToken(tn.Creds.TPPUsername, "certificate:manage")))) + appHCL(nil),
-			ExpectError: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*access_token\s+\(VENAFI_TOKEN\)\s+lacks\s+the\s+admin\s+scope`),
+		{
+			name: "unknown client_id",
+			lines: func(tn *mockapi.Tenant) string {
+				return userLines(tn.Creds.TPPUsername, tn.Creds.TPPPassword, "no-such-integration")
+			},
+			want: regexp.MustCompile(`(?s)invalid_client.*does\s+not\s+accept\s+client_id\s+"no-such-integration".*VENAFI_CLIENT_ID`),
 		},
-	})
-	if n := tn.TPP.Count(); n != 0 {
-		t.Fatalf("TPP holds %d applications", n)
+		{
+			name: "user without the admin scope", // a user whose token TPP narrows to the certificate scope
+			lines: func(tn *mockapi.Tenant) string {
+				return userLines(mockapi.TPPOperatorUser, mockapi.TPPOperatorPassword, tn.Creds.TPPClientID)
+			},
+			want: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*lacks\s+the\s+admin\s+scope.*maximum\s+scope\s+includes\s+admin`),
+		},
+		{
+			name: "access_token without the admin scope",
+			lines: func(tn *mockapi.Tenant) string {
+				return fmt.Sprintf("    access_token = %q\n", tn.TPP.IssueToken(tn.Creds.TPPUsername, "certificate:manage"))
+			},
+			want: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*access_token\s+\(VENAFI_TOKEN\)\s+lacks\s+the\s+admin\s+scope`),
+		},
+		{
+			name: "user without admin rights",
+			lines: func(tn *mockapi.Tenant) string {
+				return userLines(mockapi.TPPAuditorUser, mockapi.TPPAuditorPassword, tn.Creds.TPPClientID)
+			},
+			want: regexp.MustCompile(`(?s)HTTP\s+401.*insufficient_rights.*create\s+needs\s+Admin`),
+		},
+		{
+			name:     "partial set",
+			lines:    func(*mockapi.Tenant) string { return "    username = \"someone\"\n" },
+			planOnly: true,
+			want:     regexp.MustCompile(`(?s)Incomplete\s+TPP\s+credentials.*sets\s+username\s+but\s+not\s+password.*sets\s+username\s+but\s+not\s+client_id`),
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			env := acctest.New(t)
+			tn := env.Tenant
+			acctest.Run(t, []resource.TestStep{{
+				Config:      env.ProviderConfig(tppBlock(tn, tc.lines(tn))) + appHCL(nil),
+				PlanOnly:    tc.planOnly,
+				ExpectError: tc.want,
+			}})
+			if n := tn.TPP.Count(); n != 0 {
+				t.Fatalf("TPP holds %d applications", n)
+			}
+		})
 	}
-}
-
-func TestAuth_insufficientRights(t *testing.T) {
-	env := acctest.New(t)
-	tn := env.Tenant
-	acctest.Run(t, []resource.TestStep{{
-		Config: env.ProviderConfig(tppBlock(tn, fmt.Sprintf("    username = %q\n    password = %q\n    client_id = %q\n",
-			mockapi.TPPAuditorUser, mockapi.TPPAuditorPassword, tn.Creds.TPPClientID))) + appHCL(nil),
-		ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*insufficient_rights.*create\s+needs\s+Admin`),
-	}})
-}
-
-func TestAuth_notConfigured(t *testing.T) {
-	env := acctest.New(t)
-	acctest.Run(t, []resource.TestStep{{
-		Config:   env.ProviderConfig(tppBlock(env.Tenant, "    username = \"someone\"\n")) + appHCL(nil),
-		PlanOnly: true,
-		// A partial set in the block is refused at plan, naming each missing attribute.
-		ExpectError: regexp.MustCompile(`(?s)Incomplete\s+TPP\s+credentials.*sets\s+username\s+but\s+not\s+password.*sets\s+username\s+but\s+not\s+client_id`),
-	}})
 }
