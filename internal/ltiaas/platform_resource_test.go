@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -246,45 +247,32 @@ func TestPlatform_authorizationServer(t *testing.T) {
 			return nil
 		})
 	}
+	// applied applies p, planned as action, and checks that state and LTIaaS hold its
+	// authorization_server (null when unset) and that the next plan is empty.
+	applied := func(p platform, action plancheck.ResourceActionType) []resource.TestStep {
+		var want knownvalue.Check = knownvalue.Null()
+		if p.AuthorizationServer != "" {
+			want = knownvalue.StringExact(p.AuthorizationServer)
+		}
+		return []resource.TestStep{
+			{
+				Config:            env.Config(p.hcl("test")),
+				ConfigPlanChecks:  acctest.PreApply(plancheck.ExpectResourceAction(addr, action)),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), want)},
+				Check:             stored(p.AuthorizationServer),
+			},
+			{Config: env.Config(p.hcl("test")), PlanOnly: true},
+		}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestroyed(tn),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(set.hcl("test")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(set.AuthorizationServer)),
-				},
-				Check: stored(set.AuthorizationServer),
-			},
-			{ // removed from the configuration: cleared in place
-				Config:           env.Config(unset.hcl("test")),
-				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
-				},
-				Check: stored(""),
-			},
-			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
-			{ // set to the access token endpoint (LTIaaS's default): kept as configured
-				Config:           env.Config(same.hcl("test")),
-				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(same.TokenEndpoint)),
-				},
-				Check: stored(same.TokenEndpoint),
-			},
-			{Config: env.Config(same.hcl("test")), PlanOnly: true},
-			{ // and removed again
-				Config:           env.Config(unset.hcl("test")),
-				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
-				},
-				Check: stored(""),
-			},
-			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
-		},
+		Steps: slices.Concat(
+			applied(set, plancheck.ResourceActionCreate),
+			applied(unset, plancheck.ResourceActionUpdate), // removed from the configuration: cleared in place
+			applied(same, plancheck.ResourceActionUpdate),  // set to the access token endpoint (LTIaaS's default): kept as configured
+			applied(unset, plancheck.ResourceActionUpdate), // and removed again
+		),
 	})
 }
 
@@ -565,4 +553,20 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 		t.Fatalf("%d create requests, want 1 (no blind resend)", n)
 	}
+}
+
+// TestPlatform_methodMismatchPointsAtMethod: a key of another method's shape (a key
+// set URL given with JWK_KEY) is reported on auth_config.method, the attribute to
+// change, named in the text (Terraform cannot underline an attribute inside an object
+// value); an unknown method names auth_config.method too.
+func TestPlatform_methodMismatchPointsAtMethod(t *testing.T) {
+	env := acctest.New(t)
+	mismatch := base("60000000000077")
+	mismatch.Method, mismatch.Key = "JWK_KEY", "https://lms.example.com/jwks"
+	unknown := base("60000000000078")
+	unknown.Method = "PEM"
+	acctest.Run(t, []resource.TestStep{
+		acctest.PlanError(env.Config(mismatch.hcl("test")), "Invalid JSON Web Key", "auth_config.method is probably wrong", `use method = "JWK_SET"`),
+		acctest.PlanError(env.Config(unknown.hcl("test")), "Attribute auth_config.method value must be one of"),
+	})
 }
