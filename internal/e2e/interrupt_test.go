@@ -33,41 +33,28 @@ const (
 
 // interruptCase is one resource of the interrupted-apply test.
 type interruptCase struct {
-	resourceType string
+	testResource
 	// body is the resource's arguments; count.index makes each instance unique.
 	body string
 	// create matches the path of the platform's create request (a POST).
 	create *regexp.Regexp
-	// held returns every object the mock holds: the id the resource keeps in state →
-	// the secret the platform issued ("" for a platform that issues none).
-	held func(tn *mockapi.Tenant) map[string]string
-	// secrets: the platform issues a client secret with each object.
-	secrets bool
 	// converged checks the platform's objects once the second apply is done.
 	converged func(t *testing.T, tn *mockapi.Tenant)
 }
 
 var interruptCases = map[string]interruptCase{
 	"awx": {
-		resourceType: "registrar_awx_oauth_application",
+		testResource: resources["awx"],
 		body: `  name                     = "interrupted-${count.index}"
   organization             = 1
   client_type              = "confidential"
   authorization_grant_type = "password"`,
-		create:  regexp.MustCompile(`^/api/v2/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.AWX.All() {
-				out[strconv.Itoa(a.ID)] = a.ClientSecret
-			}
-			return out
-		},
+		create: regexp.MustCompile(`^/api/v2/applications/?$`),
 	},
 	"ltiaas": {
 		// active = false: LTIaaS registers a platform active, so each create is
 		// followed by a deactivate call, which the signal may cut short.
-		resourceType: "registrar_ltiaas_platform",
+		testResource: resources["ltiaas"],
 		body: `  url                     = "https://lms-${count.index}.example.edu"
   client_id               = "interrupted-${count.index}"
   name                    = "LMS ${count.index}"
@@ -79,13 +66,6 @@ var interruptCases = map[string]interruptCase{
     key    = "https://lms-${count.index}.example.edu/jwks"
   }`,
 		create: regexp.MustCompile(`^/(admin|api)/platforms/?$`),
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, p := range tn.LTIaaS.All() {
-				out[p.ID] = ""
-			}
-			return out
-		},
 		converged: func(t *testing.T, tn *mockapi.Tenant) {
 			for _, p := range tn.LTIaaS.All() {
 				if p.Active {
@@ -95,56 +75,33 @@ var interruptCases = map[string]interruptCase{
 		},
 	},
 	"tpp": {
-		resourceType: "registrar_tpp_oauth_application",
+		testResource: resources["tpp"],
 		body: `  application_id = "interrupted-${count.index}"
   name           = "Interrupted ${count.index}"
   vendor         = "Example Corp"
   scope          = "certificate:manage"
   maximum_scope  = "certificate:manage,revoke"`,
 		create: regexp.MustCompile(`(?i)^/vedsdk/oauth/createapplication/?$`),
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.TPP.All() {
-				out[a.ID] = ""
-			}
-			return out
-		},
 	},
 	"timeback": {
 		// Each create is followed by two reads (credentials, then the application),
 		// which the signal may cut short.
-		resourceType: "registrar_timeback_application",
+		testResource: resources["timeback"],
 		body: `  name        = "interrupted-${count.index}"
   description = "Interrupted apply ${count.index}"
   launch_url  = "https://quiz.example.com/launch/${count.index}"`,
-		create:  regexp.MustCompile(`^/applications/1\.0/drafts/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.Timeback.All() {
-				out[a.ApplicationID] = a.ClientSecret
-			}
-			return out
-		},
+		create: regexp.MustCompile(`^/applications/1\.0/drafts/?$`),
 	},
 	"cronofy": {
 		// redirect_uris: each create is followed by Cronofy's verification call,
 		// which the signal may cut short.
-		resourceType: "registrar_cronofy_application",
+		testResource: resources["cronofy"],
 		body: `  name                 = "interrupted-${count.index}"
   url                  = "https://scheduler-${count.index}.example.com"
   redirect_uris        = ["https://scheduler-${count.index}.example.com/callback"]
   contact_email        = "platform-team@example.com"
   contact_display_name = "Platform team"`,
-		create:  regexp.MustCompile(`^/v1/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.Cronofy.All() {
-				out[a.ClientID] = a.ClientSecret
-			}
-			return out
-		},
+		create: regexp.MustCompile(`^/v1/applications/?$`),
 		converged: func(t *testing.T, tn *mockapi.Tenant) {
 			for _, a := range tn.Cronofy.All() {
 				if !a.Production || len(a.RedirectURIs) != 1 {
@@ -154,20 +111,12 @@ var interruptCases = map[string]interruptCase{
 		},
 	},
 	"aap": {
-		resourceType: "registrar_aap_oauth_application",
+		testResource: resources["aap"],
 		body: `  name                     = "interrupted-${count.index}"
   organization             = 1
   client_type              = "confidential"
   authorization_grant_type = "password"`,
-		create:  regexp.MustCompile(`^/api/gateway/v1/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.AAP.All() {
-				out[strconv.Itoa(a.ID)] = a.ClientSecret
-			}
-			return out
-		},
+		create: regexp.MustCompile(`^/api/gateway/v1/applications/?$`),
 	},
 }
 
@@ -264,19 +213,7 @@ func runInterrupted(t *testing.T, c interruptCase) {
 	// Latency widens the window in which the signal finds requests in flight; the
 	// signal itself is sent at a point the mock's request log defines.
 	w.tenant.SetFaults(mockapi.Faults{Latency: 50 * time.Millisecond})
-	w.write("main.tf", fmt.Sprintf(`
-terraform {
-  required_providers {
-    registrar = { source = "registrar-dev/registrar" }
-  }
-}
-provider "registrar" {}
-
-resource %q "many" {
-  count = %d
-%s
-}
-`, c.resourceType, interruptN, c.body))
+	w.write("main.tf", c.config("many", fmt.Sprintf("  count = %d\n%s", interruptN, c.body)))
 
 	// The hook sees each request once the mock has handled it and before the
 	// response leaves. When the interruptAt-th create has been answered, the test
