@@ -88,11 +88,11 @@ func TestApplication_lifecycle(t *testing.T) {
 		Steps: []resource.TestStep{
 			{ // create in two data centers
 				Config: config,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				ConfigPlanChecks: acctest.PreApply(
 					// The provider's data center is known at plan time.
 					plancheck.ExpectKnownValue(addrUS, tfjsonpath.New("data_center"), knownvalue.StringExact("us")),
 					plancheck.ExpectUnknownValue(addrUS, tfjsonpath.New("client_secret")),
-				}},
+				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
 					statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
@@ -123,10 +123,10 @@ func TestApplication_lifecycle(t *testing.T) {
 			{ // nothing to do after apply and refresh
 				Config:            config,
 				ConfigStateChecks: []statecheck.StateCheck{usSecret.AddStateValue(addrUS, tfjsonpath.New("client_secret"))},
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				ConfigPlanChecks: acctest.PreApply(
 					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionNoop),
 					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionNoop),
-				}},
+				),
 				Check: onlyCreates(tn, 2),
 			},
 			{ // import both forms: <data_center>/<client_id> and <client_id> (the provider's data center)
@@ -147,10 +147,10 @@ func TestApplication_lifecycle(t *testing.T) {
 			},
 			{ // a new name replaces: a second application with a new secret; the old one stays
 				Config: renamed,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				ConfigPlanChecks: acctest.PreApply(
 					plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionDestroyBeforeCreate),
 					plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionNoop),
-				}},
+				),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
 					usSecretChanges.AddStateValue(addrUS, tfjsonpath.New("client_secret")),
@@ -186,7 +186,7 @@ func TestApplication_importThenRestoreSecret(t *testing.T) {
 	uk := tn.Cronofy.Add("Booking UK", "https://booking.example.com", "api-uk.cronofy.com")
 	us := tn.Cronofy.Add("Booking", "https://booking.example.com", "api.cronofy.com")
 	withSecret := func(label, name, dc, secret string) string {
-		extra := fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)
+		extra := acctest.WriteOnlySecret(secret)
 		if dc != "" {
 			extra += fmt.Sprintf("  data_center = %q\n", dc)
 		}
@@ -228,10 +228,8 @@ import {
 			},
 		},
 		{ // the first apply after the import records name and url without replacing
-			Config: plain,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
-			}},
+			Config:           plain,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("name"), knownvalue.StringExact("Booking UK")),
 				statecheck.ExpectKnownValue(addrUK, tfjsonpath.New("client_secret"), knownvalue.Null()),
@@ -240,11 +238,11 @@ import {
 		},
 		{ // restore the secret the user holds (from the dashboard); import <client_id> alongside
 			Config: both,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			ConfigPlanChecks: acctest.PreApply(
 				plancheck.ExpectResourceAction(addrUK, plancheck.ResourceActionUpdate),
 				plancheck.ExpectResourceAction(addrUS, plancheck.ResourceActionUpdate),
 				plancheck.ExpectUnknownValue(addrUK, tfjsonpath.New("client_secret")),
-			}},
+			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectSensitiveValue(addrUK, tfjsonpath.New("client_secret")),
 				statecheck.ExpectSensitiveValue(addrUS, tfjsonpath.New("client_secret")),
@@ -355,7 +353,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	const secret = "restored-cronofy-secret-0123456789abcdef"
 	tn.Cronofy.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
-	restore := env.Config(appHCL("test", "Scheduler", fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)))
+	restore := env.Config(appHCL("test", "Scheduler", acctest.WriteOnlySecret(secret)))
 	acctest.Run(t, append([]resource.TestStep{
 		{
 			Config:      env.Config(appHCL("test", "Scheduler", "")),
@@ -380,10 +378,8 @@ func TestApplication_providerDataCenter(t *testing.T) {
 		"  cronofy {\n    base_url      = %q\n    admin_api_key = %q\n    data_center   = \"sg\"\n  }\n", tn.URL(), tn.Creds.CronofyAdminAPIKey)})
 	acctest.Run(t, []resource.TestStep{
 		{
-			Config: provider + appHCL("test", "Scheduler SG", ""),
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
-			}},
+			Config:           provider + appHCL("test", "Scheduler SG", ""),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg"))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("data_center"), knownvalue.StringExact("sg")),
 			},

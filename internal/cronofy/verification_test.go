@@ -93,10 +93,8 @@ func TestApplication_verification(t *testing.T) {
 	var first string
 	acctest.Run(t, []resource.TestStep{
 		{
-			Config: v1,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
-			}},
+			Config:           v1,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification"))),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("contact_email"), knownvalue.StringExact("ops@example.com")),
@@ -114,10 +112,8 @@ func TestApplication_verification(t *testing.T) {
 		},
 		{Config: v1, PlanOnly: true},
 		{ // a URI added: verification again, in place, with the full set
-			Config: v2,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-			}},
+			Config:           v2,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b, c)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringFunc(func(v string) error {
@@ -133,10 +129,8 @@ func TestApplication_verification(t *testing.T) {
 			),
 		},
 		{ // the contact changed: verification again, in place
-			Config: v3,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-			}},
+			Config:           v3,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				lastVerification(tn, 3, []string{a, b, c}, "ops@example.com", "Ops team"),
 				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 1),
@@ -144,10 +138,8 @@ func TestApplication_verification(t *testing.T) {
 		},
 		{Config: v3, PlanOnly: true},
 		{ // a URI removed: Cronofy cannot remove it, so the application is replaced
-			Config: v4,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate),
-			}},
+			Config:           v4,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, c)),
 			},
@@ -205,10 +197,10 @@ func TestApplication_verificationFailureKeepsTheApplication(t *testing.T) {
 		{ // the next apply retries the call in place
 			PreConfig: func() { tn.Cronofy.FailVerification(0) },
 			Config:    config,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			ConfigPlanChecks: acctest.PreApply(
 				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
 				plancheck.ExpectUnknownValue(addr, tfjsonpath.New("verification")),
-			}},
+			),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a)),
 			},
@@ -232,7 +224,7 @@ func TestApplication_verificationRefreshedSecret(t *testing.T) {
 	one := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a)))
 	two := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a, b)))
 	restored := env.Config(appHCL("test", "Scheduler", verifyHCL("ops@example.com", "", a, b)+
-		fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1\n", refreshed)))
+		acctest.WriteOnlySecret(refreshed)))
 	acctest.Run(t, []resource.TestStep{
 		{Config: one, Check: lastVerification(tn, 1, []string{a}, "ops@example.com", "")},
 		{
@@ -245,10 +237,8 @@ func TestApplication_verificationRefreshedSecret(t *testing.T) {
 			ExpectError: acctest.ErrorMatching("Could not verify Cronofy application", "HTTP 401", "probably refreshed in the Cronofy developer dashboard", "client_secret_wo", "client_secret_wo_version"),
 		},
 		{
-			Config: restored,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-			}},
+			Config:           restored,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_secret"), knownvalue.StringExact(refreshed)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("verification").AtMapKey("redirect_uris"), knownSet(a, b)),
@@ -270,15 +260,13 @@ func TestApplication_verificationNeedsTheSecret(t *testing.T) {
 	plain := env.Config(appHCL("test", "Booking", ""))
 	withURIs := env.Config(appHCL("test", "Booking", verifyHCL("ops@example.com", "", a)))
 	restored := env.Config(appHCL("test", "Booking", verifyHCL("ops@example.com", "", a)+
-		fmt.Sprintf("  client_secret_wo = %q\n  client_secret_wo_version = 1\n", app.ClientSecret)))
+		acctest.WriteOnlySecret(app.ClientSecret)))
 	acctest.Run(t, []resource.TestStep{
 		{Config: plain, ResourceName: addr, ImportState: true, ImportStateId: app.ClientID, ImportStatePersist: true},
 		acctest.PlanError(withURIs, "Cronofy client secret needed for verification", app.ClientID, "client_secret_wo"),
 		{
-			Config: restored,
-			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-			}},
+			Config:           restored,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				lastVerification(tn, 1, []string{a}, "ops@example.com", ""),
 				acctest.ExpectRequests(tn, http.MethodPost, `^/v1/applications$`, 0),

@@ -289,7 +289,7 @@ func TestPlatform_active(t *testing.T) {
 			return nil
 		})
 	}
-	update := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}}
+	update := acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestroyed(tn),

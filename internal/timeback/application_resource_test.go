@@ -287,9 +287,9 @@ func TestApplication_importAndRestoreSecret(t *testing.T) {
 	existing := tn.Timeback.Add(mockapi.TimebackApp{Name: "registered-by-hand", Description: "A test application", LaunchURL: "https://app.example.com/lti/launch"})
 	cfg := app{Name: "registered-by-hand"}
 	restore := cfg
-	restore.Extra = fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", existing.ClientSecret)
+	restore.Extra = acctest.WriteOnlySecret(existing.ClientSecret)
 	wrong := cfg
-	wrong.Extra = "  client_secret_wo         = \"not-the-secret-timeback-issued\"\n  client_secret_wo_version = 1\n"
+	wrong.Extra = acctest.WriteOnlySecret("not-the-secret-timeback-issued")
 	var before int
 	acctest.Run(t, []resource.TestStep{
 		{
@@ -465,7 +465,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	const secret = "restored-timeback-secret-0123456789abcdef"
 	tn.Timeback.SetNextSecret(secret)
 	tn.SetFaults(mockapi.Faults{DropCreates: 1})
-	restore := env.Config(app{Name: "lost-response", Extra: fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)}.hcl())
+	restore := env.Config(app{Name: "lost-response", Extra: acctest.WriteOnlySecret(secret)}.hcl())
 	acctest.Run(t, append([]resource.TestStep{
 		{
 			Config:      env.Config(app{Name: "lost-response"}.hcl()),

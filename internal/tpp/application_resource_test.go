@@ -192,12 +192,10 @@ func TestApplication_drift(t *testing.T) {
 				tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.Name = "edited in the console"; a.Scope = "certificate" })
 			},
 			Config: cfg,
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Registrar CI")),
-				},
-			},
+			ConfigPlanChecks: acctest.PreApply(
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Registrar CI")),
+			),
 			Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
 				if a.Name != "Registrar CI" || a.Scope != "certificate:manage" {
 					return fmt.Errorf("the drift was not corrected: %+v", *a)
@@ -240,12 +238,10 @@ func TestApplication_updateKeepsValidity(t *testing.T) {
 		},
 		{ // rename with the validity fields no longer configured: the values come from state
 			Config: env.Config(appHCL(map[string]string{"name": `"Renamed twice"`})),
-			ConfigPlanChecks: resource.ConfigPlanChecks{
-				PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(1234)),
-				},
-			},
+			ConfigPlanChecks: acctest.PreApply(
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(1234)),
+			),
 			Check: kept("Renamed twice"),
 		},
 	})
