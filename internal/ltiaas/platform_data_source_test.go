@@ -1,7 +1,6 @@
 package ltiaas_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -48,7 +47,7 @@ data "registrar_ltiaas_platform" "missing" {
   client_id = "no-such-client"
 }
 `),
-			ExpectError: regexp.MustCompile(`(?s)LTIaaS platform not found.*no-such-client`),
+			ExpectError: acctest.ErrorMatching("LTIaaS platform not found", "no-such-client"),
 		},
 		{
 			Config: env.Config(p.hcl("test") + `
@@ -56,7 +55,7 @@ data "registrar_ltiaas_platform" "missing" {
   id = "0123456789abcdef0123456789abcdef"
 }
 `),
-			ExpectError: regexp.MustCompile(`(?s)LTIaaS platform not found.*0123456789abcdef0123456789abcdef`),
+			ExpectError: acctest.ErrorMatching("LTIaaS platform not found", "0123456789abcdef0123456789abcdef"),
 		},
 		{
 			Config: env.Config(p.hcl("test") + `

@@ -2,7 +2,6 @@ package tpp_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -48,6 +47,11 @@ func onServer(tn *mockapi.Tenant, id string, check func(a *mockapi.TPPApp) error
 	}
 }
 
+// withValidity is the validity fields the tests configure, with changes applied.
+func withValidity(changes map[string]string) map[string]string {
+	return acctest.With(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"}, changes)
+}
+
 func tppBlock(tn *mockapi.Tenant, lines string) map[string]string {
 	return map[string]string{"tpp": fmt.Sprintf("  tpp {\n    base_url = %q\n%s  }\n", tn.URL(), lines)}
 }
@@ -55,11 +59,12 @@ func tppBlock(tn *mockapi.Tenant, lines string) map[string]string {
 func TestApplication_createReadImport(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
+	cfg := env.Config(appHCL(withValidity(nil)))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com/ci")),
@@ -98,7 +103,7 @@ func TestApplication_createReadImport(t *testing.T) {
 				ExpectError:   acctest.ErrorMatching("Invalid import id"),
 			},
 			{ // no changes after apply
-				Config:   env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				Config:   cfg,
 				PlanOnly: true,
 			},
 		},
@@ -132,8 +137,8 @@ func TestApplication_updateEachField(t *testing.T) {
 		t.Run(tc.attr, func(t *testing.T) {
 			env := acctest.New(t)
 			tn := env.Tenant
-			first := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"}
-			second := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true", tc.attr: tc.value}
+			first := withValidity(nil)
+			second := withValidity(map[string]string{tc.attr: tc.value})
 			acctest.Run(t, []resource.TestStep{
 				{Config: env.Config(appHCL(first))},
 				{
@@ -271,8 +276,8 @@ func TestApplication_duplicateID(t *testing.T) {
 		{
 			Config: env.Config(appHCL(nil)),
 			// TPP answers Result 19 at HTTP 200: the diagnostic names the code, TPP's Error text, the id and the import command.
-			ExpectError: regexp.MustCompile(`(?s)HTTP\s+200.*Result\s+19\s+\(ApplicationAlreadyExists.*An\s+application\s+with\s+the\s+ID\s+'registrar-ci'\s+already\s+exists.*` +
-				`already\s+has\s+an\s+OAuth\s+application\s+with\s+application_id\s+"registrar-ci".*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+			ExpectError: acctest.ErrorMatching("HTTP 200", "Result 19 (ApplicationAlreadyExists", "An application with the ID 'registrar-ci' already exists",
+				`already has an OAuth application with application_id "registrar-ci"`, "terraform import registrar_tpp_oauth_application.<name> registrar-ci"),
 		},
 	})
 	if a := tn.TPP.Get("registrar-ci"); a == nil || a.Name != "Made by hand" || tn.TPP.Count() != 1 {
@@ -288,7 +293,7 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 		{
 			PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
 			Config:      cfg,
-			ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+			ExpectError: acctest.ErrorMatching("may exist outside Terraform state", "no duplicate", "terraform import registrar_tpp_oauth_application.<name> registrar-ci"),
 		},
 		{ // the import the diagnostic suggests brings it under Terraform; nothing was duplicated
 			PreConfig: func() {
@@ -331,7 +336,7 @@ func TestApplicationDataSource(t *testing.T) {
 		},
 		{
 			Config:      env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "missing" }`),
-			ExpectError: regexp.MustCompile(`(?s)TPP\s+OAuth\s+application\s+not\s+found.*"missing"`),
+			ExpectError: acctest.ErrorMatching("TPP OAuth application not found", `"missing"`),
 		},
 	})
 }

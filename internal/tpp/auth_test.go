@@ -97,7 +97,7 @@ func TestAuth_accessToken(t *testing.T) {
 		{ // the token expires: there is no refresh token, so the diagnostic asks for a new one
 			PreConfig:   func() { tn.TPP.ExpireAccessTokens() },
 			Config:      cfg,
-			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+read.*HTTP\s+401.*invalid_token.*access_token\s+\(VENAFI_TOKEN\)\s+is\s+missing,\s+expired`),
+			ExpectError: acctest.ErrorMatching("Could not read", "HTTP 401", "invalid_token", "access_token (VENAFI_TOKEN) is missing, expired"),
 		},
 		{ // back to username and password (a new token per run), so that the test can destroy what it created
 			Config: env.Config(appHCL(nil)),
@@ -126,41 +126,41 @@ func TestAuth_refused(t *testing.T) {
 			lines: func(tn *mockapi.Tenant) string {
 				return userLines(tn.Creds.TPPUsername, "wrong-password", tn.Creds.TPPClientID)
 			},
-			want: regexp.MustCompile(`(?s)Could\s+not\s+verify\s+the\s+TPP\s+credentials.*HTTP\s+400.*invalid_grant.*refused\s+the\s+username\s+and\s+password.*VENAFI_PASS`),
+			want: acctest.ErrorMatching("Could not verify the TPP credentials", "HTTP 400", "invalid_grant", "refused the username and password", "VENAFI_PASS"),
 		},
 		{
 			name: "unknown client_id",
 			lines: func(tn *mockapi.Tenant) string {
 				return userLines(tn.Creds.TPPUsername, tn.Creds.TPPPassword, "no-such-integration")
 			},
-			want: regexp.MustCompile(`(?s)invalid_client.*does\s+not\s+accept\s+client_id\s+"no-such-integration".*VENAFI_CLIENT_ID`),
+			want: acctest.ErrorMatching("invalid_client", `does not accept client_id "no-such-integration"`, "VENAFI_CLIENT_ID"),
 		},
 		{
 			name: "user without the admin scope", // a user whose token TPP narrows to the certificate scope
 			lines: func(tn *mockapi.Tenant) string {
 				return userLines(mockapi.TPPOperatorUser, mockapi.TPPOperatorPassword, tn.Creds.TPPClientID)
 			},
-			want: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*lacks\s+the\s+admin\s+scope.*maximum\s+scope\s+includes\s+admin`),
+			want: acctest.ErrorMatching("HTTP 403", "insufficient_scope", "lacks the admin scope", "maximum scope includes admin"),
 		},
 		{
 			name: "access_token without the admin scope",
 			lines: func(tn *mockapi.Tenant) string {
 				return fmt.Sprintf("    access_token = %q\n", tn.TPP.IssueToken(tn.Creds.TPPUsername, "certificate:manage"))
 			},
-			want: regexp.MustCompile(`(?s)HTTP\s+403.*insufficient_scope.*access_token\s+\(VENAFI_TOKEN\)\s+lacks\s+the\s+admin\s+scope`),
+			want: acctest.ErrorMatching("HTTP 403", "insufficient_scope", "access_token (VENAFI_TOKEN) lacks the admin scope"),
 		},
 		{
 			name: "user without admin rights",
 			lines: func(tn *mockapi.Tenant) string {
 				return userLines(mockapi.TPPAuditorUser, mockapi.TPPAuditorPassword, tn.Creds.TPPClientID)
 			},
-			want: regexp.MustCompile(`(?s)HTTP\s+401.*insufficient_rights.*create\s+needs\s+Admin`),
+			want: acctest.ErrorMatching("HTTP 401", "insufficient_rights", "create needs Admin"),
 		},
 		{
 			name:     "partial set",
 			lines:    func(*mockapi.Tenant) string { return "    username = \"someone\"\n" },
 			planOnly: true,
-			want:     regexp.MustCompile(`(?s)Incomplete\s+TPP\s+credentials.*sets\s+username\s+but\s+not\s+password.*sets\s+username\s+but\s+not\s+client_id`),
+			want:     acctest.ErrorMatching("Incomplete TPP credentials", "sets username but not password", "sets username but not client_id"),
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
