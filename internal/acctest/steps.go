@@ -7,6 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
 // Run runs steps as a parallel acceptance test against the in-process provider: the
@@ -36,6 +38,17 @@ func PlanError(config string, parts ...string) resource.TestStep {
 // the parts in order: a destroy the provider refuses at plan.
 func DestroyError(config string, parts ...string) resource.TestStep {
 	return resource.TestStep{Config: config, Destroy: true, ExpectError: ErrorMatching(parts...)}
+}
+
+// LoseNextCreate makes the tenant store the next create but lose its response, and
+// returns the secret the platform issues with it (setNextSecret is the platform's
+// SetNextSecret): the secret a user finds on the platform to restore with
+// client_secret_wo (see RecoverLostCreate).
+func LoseNextCreate(tn *mockapi.Tenant, setNextSecret func(string)) string {
+	const secret = "restored-secret-0123456789abcdefghij"
+	setNextSecret(secret)
+	tn.SetFaults(mockapi.Faults{DropCreates: 1})
+	return secret
 }
 
 // RecoverLostCreate are the steps that follow a create whose response was lost, on a

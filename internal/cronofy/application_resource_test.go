@@ -350,9 +350,7 @@ func TestApplication_refused(t *testing.T) {
 func TestApplication_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	const secret = "restored-cronofy-secret-0123456789abcdef"
-	tn.Cronofy.SetNextSecret(secret)
-	tn.SetFaults(mockapi.Faults{DropCreates: 1})
+	secret := acctest.LoseNextCreate(tn, tn.Cronofy.SetNextSecret)
 	restore := env.Config(appHCL("test", "Scheduler", acctest.WriteOnlySecret(secret)))
 	acctest.Run(t, append([]resource.TestStep{
 		{

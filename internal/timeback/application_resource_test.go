@@ -462,9 +462,7 @@ func TestApplication_duplicateName(t *testing.T) {
 func TestApplication_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	const secret = "restored-timeback-secret-0123456789abcdef"
-	tn.Timeback.SetNextSecret(secret)
-	tn.SetFaults(mockapi.Faults{DropCreates: 1})
+	secret := acctest.LoseNextCreate(tn, tn.Timeback.SetNextSecret)
 	restore := env.Config(app{Name: "lost-response", Extra: acctest.WriteOnlySecret(secret)}.hcl())
 	acctest.Run(t, append([]resource.TestStep{
 		{
