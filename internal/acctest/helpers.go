@@ -42,3 +42,9 @@ func MoveTest(t *testing.T, o RestapiOptions, steps []resource.TestStep) {
 		Steps:                    steps,
 	})
 }
+
+// WriteOnlySecret are the resource arguments that record a secret the user holds
+// with client_secret_wo, at version 1.
+func WriteOnlySecret(secret string) string {
+	return fmt.Sprintf("  client_secret_wo         = %q\n  client_secret_wo_version = 1\n", secret)
+}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,150 +30,10 @@ const (
 	interruptParallelism = 3
 )
 
-// interruptCase is one resource of the interrupted-apply test.
-type interruptCase struct {
-	resourceType string
-	// body is the resource's arguments; count.index makes each instance unique.
-	body string
-	// create matches the path of the platform's create request (a POST).
-	create *regexp.Regexp
-	// held returns every object the mock holds: the id the resource keeps in state →
-	// the secret the platform issued ("" for a platform that issues none).
-	held func(tn *mockapi.Tenant) map[string]string
-	// secrets: the platform issues a client secret with each object.
-	secrets bool
-	// converged checks the platform's objects once the second apply is done.
-	converged func(t *testing.T, tn *mockapi.Tenant)
-}
-
-var interruptCases = map[string]interruptCase{
-	"awx": {
-		resourceType: "registrar_awx_oauth_application",
-		body: `  name                     = "interrupted-${count.index}"
-  organization             = 1
-  client_type              = "confidential"
-  authorization_grant_type = "password"`,
-		create:  regexp.MustCompile(`^/api/v2/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.AWX.All() {
-				out[strconv.Itoa(a.ID)] = a.ClientSecret
-			}
-			return out
-		},
-	},
-	"ltiaas": {
-		// active = false: LTIaaS registers a platform active, so each create is
-		// followed by a deactivate call, which the signal may cut short.
-		resourceType: "registrar_ltiaas_platform",
-		body: `  url                     = "https://lms-${count.index}.example.edu"
-  client_id               = "interrupted-${count.index}"
-  name                    = "LMS ${count.index}"
-  authentication_endpoint = "https://lms-${count.index}.example.edu/auth"
-  access_token_endpoint   = "https://lms-${count.index}.example.edu/token"
-  active                  = false
-  auth_config = {
-    method = "JWK_SET"
-    key    = "https://lms-${count.index}.example.edu/jwks"
-  }`,
-		create: regexp.MustCompile(`^/(admin|api)/platforms/?$`),
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, p := range tn.LTIaaS.All() {
-				out[p.ID] = ""
-			}
-			return out
-		},
-		converged: func(t *testing.T, tn *mockapi.Tenant) {
-			for _, p := range tn.LTIaaS.All() {
-				if p.Active {
-					t.Errorf("LTIaaS platform %s is still active after the second apply", p.ID)
-				}
-			}
-		},
-	},
-	"tpp": {
-		resourceType: "registrar_tpp_oauth_application",
-		body: `  application_id = "interrupted-${count.index}"
-  name           = "Interrupted ${count.index}"
-  vendor         = "Example Corp"
-  scope          = "certificate:manage"
-  maximum_scope  = "certificate:manage,revoke"`,
-		create: regexp.MustCompile(`(?i)^/vedsdk/oauth/createapplication/?$`),
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.TPP.All() {
-				out[a.ID] = ""
-			}
-			return out
-		},
-	},
-	"timeback": {
-		// Each create is followed by two reads (credentials, then the application),
-		// which the signal may cut short.
-		resourceType: "registrar_timeback_application",
-		body: `  name        = "interrupted-${count.index}"
-  description = "Interrupted apply ${count.index}"
-  launch_url  = "https://quiz.example.com/launch/${count.index}"`,
-		create:  regexp.MustCompile(`^/applications/1\.0/drafts/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.Timeback.All() {
-				out[a.ApplicationID] = a.ClientSecret
-			}
-			return out
-		},
-	},
-	"cronofy": {
-		// redirect_uris: each create is followed by Cronofy's verification call,
-		// which the signal may cut short.
-		resourceType: "registrar_cronofy_application",
-		body: `  name                 = "interrupted-${count.index}"
-  url                  = "https://scheduler-${count.index}.example.com"
-  redirect_uris        = ["https://scheduler-${count.index}.example.com/callback"]
-  contact_email        = "platform-team@example.com"
-  contact_display_name = "Platform team"`,
-		create:  regexp.MustCompile(`^/v1/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.Cronofy.All() {
-				out[a.ClientID] = a.ClientSecret
-			}
-			return out
-		},
-		converged: func(t *testing.T, tn *mockapi.Tenant) {
-			for _, a := range tn.Cronofy.All() {
-				if !a.Production || len(a.RedirectURIs) != 1 {
-					t.Errorf("Cronofy application %s was not verified after the second apply (production %v, %d redirect URIs)", a.ClientID, a.Production, len(a.RedirectURIs))
-				}
-			}
-		},
-	},
-	"aap": {
-		resourceType: "registrar_aap_oauth_application",
-		body: `  name                     = "interrupted-${count.index}"
-  organization             = 1
-  client_type              = "confidential"
-  authorization_grant_type = "password"`,
-		create:  regexp.MustCompile(`^/api/gateway/v1/applications/?$`),
-		secrets: true,
-		held: func(tn *mockapi.Tenant) map[string]string {
-			out := map[string]string{}
-			for _, a := range tn.AAP.All() {
-				out[strconv.Itoa(a.ID)] = a.ClientSecret
-			}
-			return out
-		},
-	},
-}
-
 // TestInterruptedApply runs the interrupted-apply test for every resource.
 func TestInterruptedApply(t *testing.T) {
 	t.Parallel()
-	for name, c := range interruptCases {
+	for name, c := range resources {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			runInterrupted(t, c)
@@ -228,7 +87,7 @@ func stateInstances(t *testing.T, dir, resourceType string) []stateInstance {
 // checkStateMatchesMock checks that every object the mock holds is in state exactly
 // once, untainted, with the secret the mock issued, and that the state holds nothing
 // else. It returns how many objects the mock holds. Messages never show a secret.
-func checkStateMatchesMock(t *testing.T, w *workspace, c interruptCase, when string) int {
+func checkStateMatchesMock(t *testing.T, w *workspace, c testResource, when string) int {
 	t.Helper()
 	held := c.held(w.tenant)
 	seen := map[string]bool{}
@@ -259,24 +118,12 @@ func checkStateMatchesMock(t *testing.T, w *workspace, c interruptCase, when str
 	return len(held)
 }
 
-func runInterrupted(t *testing.T, c interruptCase) {
+func runInterrupted(t *testing.T, c testResource) {
 	w := newWorkspace(t)
 	// Latency widens the window in which the signal finds requests in flight; the
 	// signal itself is sent at a point the mock's request log defines.
 	w.tenant.SetFaults(mockapi.Faults{Latency: 50 * time.Millisecond})
-	w.write("main.tf", fmt.Sprintf(`
-terraform {
-  required_providers {
-    registrar = { source = "registrar-dev/registrar" }
-  }
-}
-provider "registrar" {}
-
-resource %q "many" {
-  count = %d
-%s
-}
-`, c.resourceType, interruptN, c.body))
+	w.write("main.tf", c.config("many", fmt.Sprintf("  count = %d\n%s", interruptN, c.interruptBody)))
 
 	// The hook sees each request once the mock has handled it and before the
 	// response leaves. When the interruptAt-th create has been answered, the test

@@ -1,7 +1,6 @@
 package ltiaas_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -33,44 +32,41 @@ data "registrar_ltiaas_platform" "by_pair" {
 			checks = append(checks, resource.TestCheckResourceAttrPair(ds, a, addr, a))
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(p.hcl("test") + lookups),
-				Check:  resource.ComposeAggregateTestCheckFunc(checks...),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue("data.registrar_ltiaas_platform.by_pair", tfjsonpath.New("name"), knownvalue.StringExact("Canvas")),
-				},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: env.Config(p.hcl("test") + lookups),
+			Check:  resource.ComposeAggregateTestCheckFunc(checks...),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.registrar_ltiaas_platform.by_pair", tfjsonpath.New("name"), knownvalue.StringExact("Canvas")),
 			},
-			{
-				Config: env.Config(p.hcl("test") + `
+		},
+		{
+			Config: env.Config(p.hcl("test") + `
 data "registrar_ltiaas_platform" "missing" {
   url       = "https://canvas.example.edu"
   client_id = "no-such-client"
 }
 `),
-				ExpectError: regexp.MustCompile(`(?s)LTIaaS platform not found.*no-such-client`),
-			},
-			{
-				Config: env.Config(p.hcl("test") + `
+			ExpectError: acctest.ErrorMatching("LTIaaS platform not found", "no-such-client"),
+		},
+		{
+			Config: env.Config(p.hcl("test") + `
 data "registrar_ltiaas_platform" "missing" {
   id = "0123456789abcdef0123456789abcdef"
 }
 `),
-				ExpectError: regexp.MustCompile(`(?s)LTIaaS platform not found.*0123456789abcdef0123456789abcdef`),
-			},
-			{
-				Config: env.Config(p.hcl("test") + `
+			ExpectError: acctest.ErrorMatching("LTIaaS platform not found", "0123456789abcdef0123456789abcdef"),
+		},
+		{
+			Config: env.Config(p.hcl("test") + `
 data "registrar_ltiaas_platform" "half" {
   url = "https://canvas.example.edu"
 }
 `),
-				ExpectError: acctest.ErrorMatching("Error:", "Invalid Attribute Combination", "client_id"),
-			},
-			{ // back to a valid configuration, for the destroy
-				Config: env.Config(p.hcl("test")),
-			},
+			ExpectError: acctest.ErrorMatching("Error:", "Invalid Attribute Combination", "client_id"),
+		},
+		{ // back to a valid configuration, for the destroy
+			Config: env.Config(p.hcl("test")),
 		},
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -186,10 +187,8 @@ func TestPlatform_lifecycle(t *testing.T) {
 				ExpectError:   regexp.MustCompile(`Invalid import id`),
 			},
 			{ // in-place update of the name, the endpoints and auth_config
-				Config: env.Config(p2.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p2.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					samePublicKey.AddStateValue(addr, tfjsonpath.New("public_key")),
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
@@ -207,10 +206,8 @@ func TestPlatform_lifecycle(t *testing.T) {
 				}),
 			},
 			{ // JWK_KEY, and authorization_server removed (LTIaaS merges: the provider sends "" to clear it)
-				Config: env.Config(p3.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p3.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					sameID.AddStateValue(addr, tfjsonpath.New("id")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
@@ -250,51 +247,32 @@ func TestPlatform_authorizationServer(t *testing.T) {
 			return nil
 		})
 	}
+	// applied applies p, planned as action, and checks that state and LTIaaS hold its
+	// authorization_server (null when unset) and that the next plan is empty.
+	applied := func(p platform, action plancheck.ResourceActionType) []resource.TestStep {
+		var want knownvalue.Check = knownvalue.Null()
+		if p.AuthorizationServer != "" {
+			want = knownvalue.StringExact(p.AuthorizationServer)
+		}
+		return []resource.TestStep{
+			{
+				Config:            env.Config(p.hcl("test")),
+				ConfigPlanChecks:  acctest.PreApply(plancheck.ExpectResourceAction(addr, action)),
+				ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), want)},
+				Check:             stored(p.AuthorizationServer),
+			},
+			{Config: env.Config(p.hcl("test")), PlanOnly: true},
+		}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestroyed(tn),
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(set.hcl("test")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(set.AuthorizationServer)),
-				},
-				Check: stored(set.AuthorizationServer),
-			},
-			{ // removed from the configuration: cleared in place
-				Config: env.Config(unset.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
-				},
-				Check: stored(""),
-			},
-			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
-			{ // set to the access token endpoint (LTIaaS's default): kept as configured
-				Config: env.Config(same.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.StringExact(same.TokenEndpoint)),
-				},
-				Check: stored(same.TokenEndpoint),
-			},
-			{Config: env.Config(same.hcl("test")), PlanOnly: true},
-			{ // and removed again
-				Config: env.Config(unset.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_server"), knownvalue.Null()),
-				},
-				Check: stored(""),
-			},
-			{Config: env.Config(unset.hcl("test")), PlanOnly: true},
-		},
+		Steps: slices.Concat(
+			applied(set, plancheck.ResourceActionCreate),
+			applied(unset, plancheck.ResourceActionUpdate), // removed from the configuration: cleared in place
+			applied(same, plancheck.ResourceActionUpdate),  // set to the access token endpoint (LTIaaS's default): kept as configured
+			applied(unset, plancheck.ResourceActionUpdate), // and removed again
+		),
 	})
 }
 
@@ -311,7 +289,7 @@ func TestPlatform_active(t *testing.T) {
 			return nil
 		})
 	}
-	update := resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)}}
+	update := acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		CheckDestroy:             checkDestroyed(tn),
@@ -364,33 +342,30 @@ func TestPlatform_preExistingRegistration(t *testing.T) {
 		AuthConfig: mockapi.LTIaaSAuthConfig{Method: "JWK_SET", Key: p.Key}, Active: true,
 	})
 	importBlock := fmt.Sprintf("import {\n  to = %s\n  id = %q\n}\n", addr, existing.ID)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      env.Config(p.hcl("test")),
-				ExpectError: regexp.MustCompile(`(?s)already registered.*` + existing.ID + `.*terraform\s+import\s+registrar_ltiaas_platform`),
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config:      env.Config(p.hcl("test")),
+			ExpectError: regexp.MustCompile(`(?s)already registered.*` + existing.ID + `.*terraform\s+import\s+registrar_ltiaas_platform`),
+		},
+		{ // the fix the error names: import it (and then manage it)
+			PreConfig: func() {
+				if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
+					t.Fatalf("the failed create changed the existing registration: %+v", got)
+				}
+				if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
+					t.Fatalf("%d create requests were sent for an existing registration", n)
+				}
 			},
-			{ // the fix the error names: import it (and then manage it)
-				PreConfig: func() {
-					if got := tn.LTIaaS.Get(existing.ID); got == nil || got.Name != "Registered in the portal" || tn.LTIaaS.Count() != 1 {
-						t.Fatalf("the failed create changed the existing registration: %+v", got)
-					}
-					if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 0 {
-						t.Fatalf("%d create requests were sent for an existing registration", n)
-					}
-				},
-				Config: env.Config(importBlock + p.hcl("test")),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(existing.ID)),
-				},
-				Check: inMock(tn, func(got *mockapi.LTIaaSPlatform) error {
-					if got.Name != p.Name {
-						return fmt.Errorf("the imported platform was not updated: %+v", got)
-					}
-					return nil
-				}),
+			Config: env.Config(importBlock + p.hcl("test")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(existing.ID)),
 			},
+			Check: inMock(tn, func(got *mockapi.LTIaaSPlatform) error {
+				if got.Name != p.Name {
+					return fmt.Errorf("the imported platform was not updated: %+v", got)
+				}
+				return nil
+			}),
 		},
 	})
 }
@@ -411,10 +386,8 @@ func TestPlatform_driftDeleted(t *testing.T) {
 						t.Fatalf("the mock had no platform %s", first)
 					}
 				},
-				Config: env.Config(p.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-				},
+				Config:           env.Config(p.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)),
 				Check: resource.ComposeAggregateTestCheckFunc(stateID(&second), func(*terraform.State) error {
 					if second == first || tn.LTIaaS.Get(second) == nil || tn.LTIaaS.Count() != 1 {
 						return fmt.Errorf("not re-created: first %s, second %s, count %d", first, second, tn.LTIaaS.Count())
@@ -457,10 +430,8 @@ func TestPlatform_driftEdited(t *testing.T) {
 				),
 			},
 			{ // the next apply puts the configuration back, in place
-				Config: env.Config(p.hcl("test")),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           env.Config(p.hcl("test")),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				Check: inMock(tn, func(x *mockapi.LTIaaSPlatform) error {
 					if x.ID != id || x.Name != p.Name || x.AccesstokenEndpoint != p.TokenEndpoint || x.AuthConfig.Key != p.Key || x.AuthorizationServer != "" || !x.Active {
 						return fmt.Errorf("the drift was not corrected: %+v", x)
@@ -476,13 +447,10 @@ func TestPlatform_badAPIKey(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	block := fmt.Sprintf("  ltiaas {\n    base_url = %q\n    api_key  = %q\n  }\n", tn.URL(), "not-the-key")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      env.ProviderConfig(map[string]string{"ltiaas": block}) + base("70000000000007").hcl("test"),
-			ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*INVALID_LTIK_AUTH_AUTHORIZATION_HEADER.*api_key.*LTIAAS_API_KEY`),
-		}},
-	})
+	acctest.Run(t, []resource.TestStep{{
+		Config:      env.ProviderConfig(map[string]string{"ltiaas": block}) + base("70000000000007").hcl("test"),
+		ExpectError: regexp.MustCompile(`(?s)HTTP\s+401.*INVALID_LTIK_AUTH_AUTHORIZATION_HEADER.*api_key.*LTIAAS_API_KEY`),
+	}})
 	if tn.LTIaaS.Count() != 0 {
 		t.Fatalf("a platform was created with a bad key")
 	}
@@ -522,10 +490,8 @@ func TestPlatform_apiPathPrefix(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: cfg(p1), Check: inMock(tn, func(*mockapi.LTIaaSPlatform) error { return nil })},
 			{
-				Config: cfg(p2),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
+				Config:           cfg(p2),
+				ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
 				Check: inMock(tn, func(x *mockapi.LTIaaSPlatform) error {
 					if x.Name != "Renamed" || x.Active {
 						return fmt.Errorf("the update did not reach LTIaaS: %+v", x)
@@ -550,23 +516,20 @@ func TestPlatform_urlClientIDCollision(t *testing.T) {
 	moved := p
 	moved.ClientID = other.ClientID
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(p.hcl("test")), Check: stateID(&id)},
-			{
-				Config:      env.Config(moved.hcl("test")),
-				ExpectError: regexp.MustCompile(`(?s)URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS.*another\s+LTIaaS\s+platform:\s+"Other\s+registration"\s+\(id\s+` + other.ID),
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(p.hcl("test")), Check: stateID(&id)},
+		{
+			Config:      env.Config(moved.hcl("test")),
+			ExpectError: regexp.MustCompile(`(?s)URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS.*another\s+LTIaaS\s+platform:\s+"Other\s+registration"\s+\(id\s+` + other.ID),
+		},
+		{ // nothing changed on either side
+			PreConfig: func() {
+				if got := tn.LTIaaS.Get(id); got == nil || got.ClientID != p.ClientID {
+					t.Fatalf("the platform changed: %+v", got)
+				}
 			},
-			{ // nothing changed on either side
-				PreConfig: func() {
-					if got := tn.LTIaaS.Get(id); got == nil || got.ClientID != p.ClientID {
-						t.Fatalf("the platform changed: %+v", got)
-					}
-				},
-				Config:   env.Config(p.hcl("test")),
-				PlanOnly: true,
-			},
+			Config:   env.Config(p.hcl("test")),
+			PlanOnly: true,
 		},
 	})
 	if got := tn.LTIaaS.Get(other.ID); got == nil || got.Name != "Other registration" {
@@ -578,14 +541,11 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	p := base("11000000000011")
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{{
-			PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
-			Config:      env.Config(p.hcl("test")),
-			ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_ltiaas_platform`),
-		}},
-	})
+	acctest.Run(t, []resource.TestStep{{
+		PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
+		Config:      env.Config(p.hcl("test")),
+		ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_ltiaas_platform`),
+	}})
 	all := tn.LTIaaS.All()
 	if len(all) != 1 {
 		t.Fatalf("the mock holds %d platforms, want exactly the one whose response was lost", len(all))
@@ -593,4 +553,20 @@ func TestPlatform_lostCreateResponse(t *testing.T) {
 	if n := acctest.CountRequests(tn, "POST", `^/admin/platforms$`); n != 1 {
 		t.Fatalf("%d create requests, want 1 (no blind resend)", n)
 	}
+}
+
+// TestPlatform_methodMismatchPointsAtMethod: a key of another method's shape (a key
+// set URL given with JWK_KEY) is reported on auth_config.method, the attribute to
+// change, named in the text (Terraform cannot underline an attribute inside an object
+// value); an unknown method names auth_config.method too.
+func TestPlatform_methodMismatchPointsAtMethod(t *testing.T) {
+	env := acctest.New(t)
+	mismatch := base("60000000000077")
+	mismatch.Method, mismatch.Key = "JWK_KEY", "https://lms.example.com/jwks"
+	unknown := base("60000000000078")
+	unknown.Method = "PEM"
+	acctest.Run(t, []resource.TestStep{
+		acctest.PlanError(env.Config(mismatch.hcl("test")), "Invalid JSON Web Key", "auth_config.method is probably wrong", `use method = "JWK_SET"`),
+		acctest.PlanError(env.Config(unknown.hcl("test")), "Attribute auth_config.method value must be one of"),
+	})
 }

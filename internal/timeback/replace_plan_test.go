@@ -18,32 +18,17 @@ func TestApplication_replaceKeepingNameIsAPlanError(t *testing.T) {
 	tn := env.Tenant
 	base := app{Name: "keep-name"}
 	with := func(f func(*app)) string { a := base; f(&a); return env.Config(a.hcl()) }
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(base.hcl())},
-			{
-				Config:      with(func(a *app) { a.Description = "changed" }),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching("Replacing a Timeback application needs a new name", `Changing description replaces Timeback application "keep-name"`, `but name stays "keep-name"`, "Change name as well"),
-			},
-			{
-				Config:      with(func(a *app) { a.LaunchURL = "https://other.example.com/launch" }),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching("on terraform_plugin_test.tf", "launch_url", "Changing launch_url replaces"),
-			},
-			{
-				Config:      with(func(a *app) { a.Extra = "  rotate_when_changed = { rotation = \"1\" }\n" }),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching("Changing rotate_when_changed replaces"),
-			},
-			{ // a new name with the rotation: a replacement
-				Config:             with(func(a *app) { a.Name = "keep-name-1"; a.Extra = "  rotate_when_changed = { rotation = \"1\" }\n" }),
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
-				},
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(base.hcl())},
+		acctest.PlanError(with(func(a *app) { a.Description = "changed" }), "Replacing a Timeback application needs a new name", `Changing description replaces Timeback application "keep-name"`, `but name stays "keep-name"`, "Change name as well"),
+		acctest.PlanError(with(func(a *app) { a.LaunchURL = "https://other.example.com/launch" }), "on terraform_plugin_test.tf", "launch_url", "Changing launch_url replaces"),
+		acctest.PlanError(with(func(a *app) { a.Extra = "  rotate_when_changed = { rotation = \"1\" }\n" }), "Changing rotate_when_changed replaces"),
+		{ // a new name with the rotation: a replacement
+			Config:             with(func(a *app) { a.Name = "keep-name-1"; a.Extra = "  rotate_when_changed = { rotation = \"1\" }\n" }),
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionReplace)},
 			},
 		},
 	})
@@ -62,28 +47,9 @@ func TestApplication_deletionPolicyPrevent(t *testing.T) {
 	renamed := prevent
 	renamed.Name, renamed.Description = "protected-2", "changed"
 	abandon := app{Name: "protected", Extra: "  deletion_policy = \"ABANDON\"\n"}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(prevent.hcl())},
-			{
-				Config:      env.Config(renamed.hcl()),
-				PlanOnly:    true,
-				ExpectError: acctest.ErrorMatching("Timeback application is protected by deletion_policy", "Changing description replaces", `deletion_policy is "PREVENT"`),
-			},
-			{
-				Config:      env.Config(prevent.hcl()),
-				Destroy:     true,
-				ExpectError: acctest.ErrorMatching("Timeback application is protected by deletion_policy", "This plan would destroy", `set deletion_policy = "ABANDON"`),
-			},
-			{
-				Config: env.Config(abandon.hcl()),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-			},
-		},
-	})
+	acctest.Run(t, acctest.DeletionPolicyPrevent(addr, "Timeback application", env.Config(prevent.hcl()),
+		[]acctest.Replacement{{Attribute: "description", Config: env.Config(renamed.hcl())}},
+		env.Config(abandon.hcl()), nil))
 	if n := tn.Timeback.Count(); n != 1 {
 		t.Fatalf("Timeback holds %d applications, want 1", n)
 	}

@@ -2,7 +2,6 @@ package tpp_test
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -48,6 +47,11 @@ func onServer(tn *mockapi.Tenant, id string, check func(a *mockapi.TPPApp) error
 	}
 }
 
+// withValidity is the validity fields the tests configure, with changes applied.
+func withValidity(changes map[string]string) map[string]string {
+	return acctest.With(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"}, changes)
+}
+
 func tppBlock(tn *mockapi.Tenant, lines string) map[string]string {
 	return map[string]string{"tpp": fmt.Sprintf("  tpp {\n    base_url = %q\n%s  }\n", tn.URL(), lines)}
 }
@@ -55,11 +59,12 @@ func tppBlock(tn *mockapi.Tenant, lines string) map[string]string {
 func TestApplication_createReadImport(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
+	cfg := env.Config(appHCL(withValidity(nil)))
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com/ci")),
@@ -98,7 +103,7 @@ func TestApplication_createReadImport(t *testing.T) {
 				ExpectError:   acctest.ErrorMatching("Invalid import id"),
 			},
 			{ // no changes after apply
-				Config:   env.Config(appHCL(map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"})),
+				Config:   cfg,
 				PlanOnly: true,
 			},
 		},
@@ -132,34 +137,29 @@ func TestApplication_updateEachField(t *testing.T) {
 		t.Run(tc.attr, func(t *testing.T) {
 			env := acctest.New(t)
 			tn := env.Tenant
-			first := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true"}
-			second := map[string]string{"access_validity": "3600", "grant_validity": "86400", "renewable": "true", tc.attr: tc.value}
-			resource.ParallelTest(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProviderFactories,
-				Steps: []resource.TestStep{
-					{Config: env.Config(appHCL(first))},
-					{
-						Config: env.Config(appHCL(second)),
-						ConfigPlanChecks: resource.ConfigPlanChecks{
-							PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-						},
-						Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
-							if !tc.server(a) {
-								return fmt.Errorf("%s = %s did not reach TPP: %+v", tc.attr, tc.value, *a)
-							}
-							// Every other field is unchanged (the update sent the complete object).
-							b := base()
-							if tc.attr != "name" && a.Name != strings.Trim(b["name"], `"`) ||
-								tc.attr != "access_validity" && a.AccessValidity != 3600 ||
-								tc.attr != "grant_validity" && a.GrantValidity != 86400 ||
-								tc.attr != "renewable" && !a.Renewable {
-								return fmt.Errorf("another field changed: %+v", *a)
-							}
-							return nil
-						}),
-					},
-					{Config: env.Config(appHCL(second)), PlanOnly: true},
+			first := withValidity(nil)
+			second := withValidity(map[string]string{tc.attr: tc.value})
+			acctest.Run(t, []resource.TestStep{
+				{Config: env.Config(appHCL(first))},
+				{
+					Config:           env.Config(appHCL(second)),
+					ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
+					Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+						if !tc.server(a) {
+							return fmt.Errorf("%s = %s did not reach TPP: %+v", tc.attr, tc.value, *a)
+						}
+						// Every other field is unchanged (the update sent the complete object).
+						b := base()
+						if tc.attr != "name" && a.Name != strings.Trim(b["name"], `"`) ||
+							tc.attr != "access_validity" && a.AccessValidity != 3600 ||
+							tc.attr != "grant_validity" && a.GrantValidity != 86400 ||
+							tc.attr != "renewable" && !a.Renewable {
+							return fmt.Errorf("another field changed: %+v", *a)
+						}
+						return nil
+					}),
 				},
+				{Config: env.Config(appHCL(second)), PlanOnly: true},
 			})
 		})
 	}
@@ -168,24 +168,19 @@ func TestApplication_updateEachField(t *testing.T) {
 func TestApplication_replaceOnApplicationID(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(appHCL(nil))},
-			{
-				Config: env.Config(appHCL(map[string]string{"application_id": `"registrar-ci-2"`})),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci-2")),
-				},
-				Check: func(*terraform.State) error {
-					if tn.TPP.Get("registrar-ci") != nil || tn.TPP.Get("registrar-ci-2") == nil || tn.TPP.Count() != 1 {
-						return fmt.Errorf("after the replacement TPP holds %+v", tn.TPP.All())
-					}
-					return nil
-				},
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(appHCL(nil))},
+		{
+			Config:           env.Config(appHCL(map[string]string{"application_id": `"registrar-ci-2"`})),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionDestroyBeforeCreate)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci-2")),
+			},
+			Check: func(*terraform.State) error {
+				if tn.TPP.Get("registrar-ci") != nil || tn.TPP.Get("registrar-ci-2") == nil || tn.TPP.Count() != 1 {
+					return fmt.Errorf("after the replacement TPP holds %+v", tn.TPP.All())
+				}
+				return nil
 			},
 		},
 	})
@@ -195,36 +190,29 @@ func TestApplication_drift(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	cfg := env.Config(appHCL(nil))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: cfg},
-			{ // edited behind Terraform's back: the refresh shows it and the apply puts it back
-				PreConfig: func() {
-					tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.Name = "edited in the console"; a.Scope = "certificate" })
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Registrar CI")),
-					},
-				},
-				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
-					if a.Name != "Registrar CI" || a.Scope != "certificate:manage" {
-						return fmt.Errorf("the drift was not corrected: %+v", *a)
-					}
-					return nil
-				}),
+	acctest.Run(t, []resource.TestStep{
+		{Config: cfg},
+		{ // edited behind Terraform's back: the refresh shows it and the apply puts it back
+			PreConfig: func() {
+				tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.Name = "edited in the console"; a.Scope = "certificate" })
 			},
-			{ // deleted behind Terraform's back: the plan creates it again
-				PreConfig: func() { tn.TPP.Delete("registrar-ci") },
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
-				},
-				Check: onServer(tn, "registrar-ci", func(*mockapi.TPPApp) error { return nil }),
-			},
+			Config: cfg,
+			ConfigPlanChecks: acctest.PreApply(
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact("Registrar CI")),
+			),
+			Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+				if a.Name != "Registrar CI" || a.Scope != "certificate:manage" {
+					return fmt.Errorf("the drift was not corrected: %+v", *a)
+				}
+				return nil
+			}),
+		},
+		{ // deleted behind Terraform's back: the plan creates it again
+			PreConfig:        func() { tn.TPP.Delete("registrar-ci") },
+			Config:           cfg,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)),
+			Check:            onServer(tn, "registrar-ci", func(*mockapi.TPPApp) error { return nil }),
 		},
 	})
 }
@@ -244,47 +232,39 @@ func TestApplication_updateKeepsValidity(t *testing.T) {
 			return nil
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(appHCL(map[string]string{"access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
-				Check:  kept("Registrar CI"),
-			},
-			{ // rename with the validity fields configured
-				Config: env.Config(appHCL(map[string]string{"name": `"Renamed once"`, "access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
-				Check:  kept("Renamed once"),
-			},
-			{ // rename with the validity fields no longer configured: the values come from state
-				Config: env.Config(appHCL(map[string]string{"name": `"Renamed twice"`})),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(1234)),
-					},
-				},
-				Check: kept("Renamed twice"),
-			},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: env.Config(appHCL(map[string]string{"access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
+			Check:  kept("Registrar CI"),
+		},
+		{ // rename with the validity fields configured
+			Config: env.Config(appHCL(map[string]string{"name": `"Renamed once"`, "access_validity": "1234", "grant_validity": "5678", "renewable": "true"})),
+			Check:  kept("Renamed once"),
+		},
+		{ // rename with the validity fields no longer configured: the values come from state
+			Config: env.Config(appHCL(map[string]string{"name": `"Renamed twice"`})),
+			ConfigPlanChecks: acctest.PreApply(
+				plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+				plancheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(1234)),
+			),
+			Check: kept("Renamed twice"),
 		},
 	})
 }
 
 func TestApplication_createDefaults(t *testing.T) {
 	env := acctest.New(t)
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("description"), knownvalue.StringExact("")),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultAccessValidity)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultGrantValidity)),
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("renewable"), knownvalue.Bool(mockapi.TPPDefaultRenewable)),
-				},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("description"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultAccessValidity)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(mockapi.TPPDefaultGrantValidity)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("renewable"), knownvalue.Bool(mockapi.TPPDefaultRenewable)),
 			},
-			{Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})), PlanOnly: true},
 		},
+		{Config: env.Config(appHCL(map[string]string{"description": "", "url": ""})), PlanOnly: true},
 	})
 }
 
@@ -292,15 +272,12 @@ func TestApplication_duplicateID(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	tn.TPP.Put(mockapi.TPPApp{ID: "registrar-ci", Name: "Made by hand", Vendor: "Someone", Scope: "certificate", MaximumScope: "certificate"})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(appHCL(nil)),
-				// TPP answers Result 19 at HTTP 200: the diagnostic names the code, TPP's Error text, the id and the import command.
-				ExpectError: regexp.MustCompile(`(?s)HTTP\s+200.*Result\s+19\s+\(ApplicationAlreadyExists.*An\s+application\s+with\s+the\s+ID\s+'registrar-ci'\s+already\s+exists.*` +
-					`already\s+has\s+an\s+OAuth\s+application\s+with\s+application_id\s+"registrar-ci".*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
-			},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: env.Config(appHCL(nil)),
+			// TPP answers Result 19 at HTTP 200: the diagnostic names the code, TPP's Error text, the id and the import command.
+			ExpectError: acctest.ErrorMatching("HTTP 200", "Result 19 (ApplicationAlreadyExists", "An application with the ID 'registrar-ci' already exists",
+				`already has an OAuth application with application_id "registrar-ci"`, "terraform import registrar_tpp_oauth_application.<name> registrar-ci"),
 		},
 	})
 	if a := tn.TPP.Get("registrar-ci"); a == nil || a.Name != "Made by hand" || tn.TPP.Count() != 1 {
@@ -312,24 +289,21 @@ func TestApplication_lostCreateResponse(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	cfg := env.Config(appHCL(nil))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
-				Config:      cfg,
-				ExpectError: regexp.MustCompile(`(?s)may\s+exist\s+outside\s+Terraform\s+state.*no\s+duplicate.*terraform\s+import\s+registrar_tpp_oauth_application.<name>\s+registrar-ci`),
+	acctest.Run(t, []resource.TestStep{
+		{
+			PreConfig:   func() { tn.SetFaults(mockapi.Faults{DropCreates: 1}) },
+			Config:      cfg,
+			ExpectError: acctest.ErrorMatching("may exist outside Terraform state", "no duplicate", "terraform import registrar_tpp_oauth_application.<name> registrar-ci"),
+		},
+		{ // the import the diagnostic suggests brings it under Terraform; nothing was duplicated
+			PreConfig: func() {
+				if n := tn.TPP.Count(); n != 1 {
+					t.Fatalf("TPP holds %d applications after the lost create, want 1", n)
+				}
 			},
-			{ // the import the diagnostic suggests brings it under Terraform; nothing was duplicated
-				PreConfig: func() {
-					if n := tn.TPP.Count(); n != 1 {
-						t.Fatalf("TPP holds %d applications after the lost create, want 1", n)
-					}
-				},
-				Config: cfg + "\nimport {\n  to = " + addr + "\n  id = \"registrar-ci\"\n}\n",
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
-				},
+			Config: cfg + "\nimport {\n  to = " + addr + "\n  id = \"registrar-ci\"\n}\n",
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("registrar-ci")),
 			},
 		},
 	})
@@ -342,30 +316,27 @@ func TestApplicationDataSource(t *testing.T) {
 		Scope: "certificate:manage", MaximumScope: "certificate:manage;configuration", AccessValidity: 3600, GrantValidity: 7200, Renewable: true,
 		UnusedExpiration: 600, GrantCount: 5, UserCount: 3})
 	const ds = "data.registrar_tpp_oauth_application.test"
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "vcert-sdk" }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact("vcert-sdk")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("VCert SDK")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("vendor"), knownvalue.StringExact("Venafi")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("maximum_scope"), knownvalue.StringExact("certificate:manage;configuration")),
-					// GetApplication returns the validity fields and counters (the vendor's contract).
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(3600)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(7200)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("renewable"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_count"), knownvalue.Int64Exact(5)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("user_count"), knownvalue.Int64Exact(3)),
-				},
+	acctest.Run(t, []resource.TestStep{
+		{
+			Config: env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "vcert-sdk" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact("vcert-sdk")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("name"), knownvalue.StringExact("VCert SDK")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("vendor"), knownvalue.StringExact("Venafi")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("url"), knownvalue.StringExact("help.example.com")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("maximum_scope"), knownvalue.StringExact("certificate:manage;configuration")),
+				// GetApplication returns the validity fields and counters (the vendor's contract).
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("access_validity"), knownvalue.Int64Exact(3600)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_validity"), knownvalue.Int64Exact(7200)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("renewable"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("grant_count"), knownvalue.Int64Exact(5)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("user_count"), knownvalue.Int64Exact(3)),
 			},
-			{
-				Config:      env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "missing" }`),
-				ExpectError: regexp.MustCompile(`(?s)TPP\s+OAuth\s+application\s+not\s+found.*"missing"`),
-			},
+		},
+		{
+			Config:      env.Config(`data "registrar_tpp_oauth_application" "test" { application_id = "missing" }`),
+			ExpectError: acctest.ErrorMatching("TPP OAuth application not found", `"missing"`),
 		},
 	})
 }
@@ -384,31 +355,26 @@ func TestApplication_updateKeepsUnusedExpiration(t *testing.T) {
 			return nil
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: env.Config(appHCL(nil)), Check: unused(mockapi.TPPDefaultUnusedExpiration)},
-			{ // set in the TPP console, then a rename: the update sends it back
-				PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.UnusedExpiration = 2592000 }) },
-				Config:    env.Config(appHCL(map[string]string{"name": `"Renamed"`})),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(2592000)),
-				},
-				Check: unused(2592000),
+	acctest.Run(t, []resource.TestStep{
+		{Config: env.Config(appHCL(nil)), Check: unused(mockapi.TPPDefaultUnusedExpiration)},
+		{ // set in the TPP console, then a rename: the update sends it back
+			PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.UnusedExpiration = 2592000 }) },
+			Config:    env.Config(appHCL(map[string]string{"name": `"Renamed"`})),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(2592000)),
 			},
-			{ // configured
-				Config: env.Config(appHCL(map[string]string{"name": `"Renamed"`, "unused_expiration": "600"})),
-				Check:  unused(600),
-			},
-			{ // no longer configured, and another change: the value stays
-				Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600))},
-				},
-				Check: unused(600),
-			},
-			{Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})), PlanOnly: true},
+			Check: unused(2592000),
 		},
+		{ // configured
+			Config: env.Config(appHCL(map[string]string{"name": `"Renamed"`, "unused_expiration": "600"})),
+			Check:  unused(600),
+		},
+		{ // no longer configured, and another change: the value stays
+			Config:           env.Config(appHCL(map[string]string{"name": `"Renamed again"`})),
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectKnownValue(addr, tfjsonpath.New("unused_expiration"), knownvalue.Int64Exact(600))),
+			Check:            unused(600),
+		},
+		{Config: env.Config(appHCL(map[string]string{"name": `"Renamed again"`})), PlanOnly: true},
 	})
 }
 
@@ -419,47 +385,42 @@ func TestApplication_readsValidityFields(t *testing.T) {
 	env := acctest.New(t)
 	tn := env.Tenant
 	cfg := env.Config(appHCL(map[string]string{"access_validity": "3600"}))
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: cfg},
-			{ // changed in the console: the refresh sees it and the apply puts it back
-				PreConfig: func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.AccessValidity = 99 }) },
-				Config:    cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
-				},
-				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
-					if a.AccessValidity != 3600 {
-						return fmt.Errorf("the drift was not corrected: %+v", *a)
-					}
-					return nil
-				}),
-			},
-			{ // the docs' answer shape; grants set to never expire in the console
-				PreConfig: func() {
-					tn.TPP.SetGetApplicationKey("Application")
-					tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.GrantNeverExpires = true; a.Renewable = true })
-				},
-				RefreshState: true,
-				Check: resource.ComposeAggregateTestCheckFunc(
-					resource.TestCheckNoResourceAttr(addr, "grant_validity"),
-					resource.TestCheckResourceAttr(addr, "renewable", "true"),
-				),
-			},
-			{ // a rename keeps "never expires" and the console's renewable (neither is configured)
-				Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Null()),
-				},
-				Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
-					if a.Name != "Renamed" || !a.GrantNeverExpires || !a.Renewable {
-						return fmt.Errorf("the update reset the grant validity or renewable: %+v", *a)
-					}
-					return nil
-				}),
-			},
-			{Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})), PlanOnly: true},
+	acctest.Run(t, []resource.TestStep{
+		{Config: cfg},
+		{ // changed in the console: the refresh sees it and the apply puts it back
+			PreConfig:        func() { tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.AccessValidity = 99 }) },
+			Config:           cfg,
+			ConfigPlanChecks: acctest.PreApply(plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)),
+			Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+				if a.AccessValidity != 3600 {
+					return fmt.Errorf("the drift was not corrected: %+v", *a)
+				}
+				return nil
+			}),
 		},
+		{ // the docs' answer shape; grants set to never expire in the console
+			PreConfig: func() {
+				tn.TPP.SetGetApplicationKey("Application")
+				tn.TPP.Edit("registrar-ci", func(a *mockapi.TPPApp) { a.GrantNeverExpires = true; a.Renewable = true })
+			},
+			RefreshState: true,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckNoResourceAttr(addr, "grant_validity"),
+				resource.TestCheckResourceAttr(addr, "renewable", "true"),
+			),
+		},
+		{ // a rename keeps "never expires" and the console's renewable (neither is configured)
+			Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_validity"), knownvalue.Null()),
+			},
+			Check: onServer(tn, "registrar-ci", func(a *mockapi.TPPApp) error {
+				if a.Name != "Renamed" || !a.GrantNeverExpires || !a.Renewable {
+					return fmt.Errorf("the update reset the grant validity or renewable: %+v", *a)
+				}
+				return nil
+			}),
+		},
+		{Config: env.Config(appHCL(map[string]string{"access_validity": "3600", "name": `"Renamed"`})), PlanOnly: true},
 	})
 }
