@@ -95,6 +95,14 @@ type Application struct {
 	PKCERequired           *bool   `json:"pkce_required,omitempty"`
 }
 
+// id is the application's id as text, "" when the body has none.
+func (a *Application) id() string {
+	if a.ID == 0 {
+		return ""
+	}
+	return strconv.FormatInt(a.ID, 10)
+}
+
 // RedirectURIList splits the space-separated redirect_uris.
 func (a *Application) RedirectURIList() []string { return strings.Fields(a.RedirectURIs) }
 
@@ -161,14 +169,7 @@ func (c *Client) Create(ctx context.Context, in CreateInput) (*Application, erro
 	if err != nil {
 		return nil, err
 	}
-	var a Application
-	if err := resp.Decode(&a); err != nil {
-		return nil, err
-	}
-	if a.ID == 0 {
-		return nil, resp.Invalid("the response has no id")
-	}
-	return &a, nil
+	return transport.DecodeCreated(resp, "id", (*Application).id)
 }
 
 // Get reads one application; a 404 is returned as an error (transport.IsNotFound),
@@ -186,23 +187,12 @@ func (c *Client) Update(ctx context.Context, id int64, in UpdateInput) (*Applica
 // an empty body ({} or null), one without an id or with another id is refused, so
 // it never replaces what the state knows.
 func (c *Client) one(ctx context.Context, method string, id int64, body any) (*Application, error) {
-	path := c.path(strconv.FormatInt(id, 10), "/")
-	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
+	want := strconv.FormatInt(id, 10)
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: c.path(want, "/"), Body: body})
 	if err != nil {
 		return nil, err
 	}
-	var a *Application
-	if err := resp.Decode(&a); err != nil {
-		return nil, err
-	}
-	if a == nil || a.ID != id {
-		got := ""
-		if a != nil && a.ID != 0 {
-			got = strconv.FormatInt(a.ID, 10)
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: strconv.FormatInt(id, 10), Got: got}
-	}
-	return a, nil
+	return transport.DecodeObject(resp, want, (*Application).id)
 }
 
 // Delete removes an application; one that is already gone counts as deleted.

@@ -96,15 +96,10 @@ func (c *Client) path(parts ...string) string {
 }
 
 func decodePlatform(resp *transport.Response) (*Registration, error) {
-	var p Registration
-	if err := resp.Decode(&p); err != nil {
-		return nil, err
-	}
-	if p.ID == "" { // also for a null body
-		return nil, resp.Invalid("the response has no id")
-	}
-	return &p, nil
+	return transport.DecodeCreated(resp, "id", registrationID)
 }
+
+func registrationID(p *Registration) string { return p.ID }
 
 // Create POSTs a new registration. LTIaaS (like ltijs) upserts on (url, clientId):
 // a resend of the same body after a lost answer returns the same platform instead
@@ -127,23 +122,11 @@ func (c *Client) Get(ctx context.Context, id string) (*Registration, error) {
 
 // one sends a request about platform id and checks that the answer describes it.
 func (c *Client) one(ctx context.Context, method, id string, body any) (*Registration, error) {
-	path := c.path(id)
-	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: c.path(id), Body: body})
 	if err != nil {
 		return nil, err
 	}
-	var p *Registration
-	if err := resp.Decode(&p); err != nil {
-		return nil, err
-	}
-	if p == nil || p.ID != id {
-		got := ""
-		if p != nil {
-			got = p.ID
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: id, Got: got}
-	}
-	return p, nil
+	return transport.DecodeObject(resp, id, registrationID)
 }
 
 // Lookup reads one platform by id and tells a platform that is gone (nil, nil) from

@@ -181,17 +181,14 @@ func (c *Client) CreateDraft(ctx context.Context, in DraftInput) (*Draft, error)
 	if err != nil {
 		return nil, err
 	}
-	var d Draft
-	if err := resp.Decode(&d); err != nil {
+	d, err := transport.DecodeCreated(resp, "applicationId", func(d *Draft) string { return d.ApplicationID })
+	if err != nil {
 		return nil, err
-	}
-	if d.ApplicationID == "" {
-		return nil, resp.Invalid("the response has no applicationId")
 	}
 	if d.AppURN == "" {
 		d.AppURN = "urn:uuid:" + d.ApplicationID
 	}
-	return &d, nil
+	return d, nil
 }
 
 func appPath(id string, rest string) string {
@@ -224,7 +221,7 @@ func (c *Client) GetApplication(ctx context.Context, id string) (*Application, e
 	}
 	if a.SourcedID != id {
 		// {}, null, no sourcedId or another one: never a replacement for the state.
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, ""), Want: id, Got: a.SourcedID}
+		return nil, resp.WrongObject(id, a.SourcedID)
 	}
 	if a.Name == "" {
 		return nil, resp.Invalid("the application has no name")
@@ -238,18 +235,7 @@ func (c *Client) GetCredentials(ctx context.Context, id string) (*Credentials, e
 	if err != nil {
 		return nil, err
 	}
-	var cr *Credentials
-	if err := resp.Decode(&cr); err != nil {
-		return nil, err
-	}
-	if cr == nil || cr.ApplicationID != id {
-		got := ""
-		if cr != nil {
-			got = cr.ApplicationID
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, "/credentials"), Want: id, Got: got}
-	}
-	return cr, nil
+	return transport.DecodeObject(resp, id, func(cr *Credentials) string { return cr.ApplicationID })
 }
 
 // DeleteApplication reports ErrDeleteUnsupported: Timeback has no delete endpoint.
