@@ -13,9 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -344,13 +345,8 @@ func ErrorMessage(_ int, body []byte) string {
 	if json.Unmarshal(body, &m) != nil || len(m) == 0 {
 		return ""
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var parts []string
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		msg := fmt.Sprint(m[k])
 		if list, ok := m[k].([]any); ok {
 			var s []string
@@ -359,7 +355,7 @@ func ErrorMessage(_ int, body []byte) string {
 			}
 			msg = strings.Join(s, " ")
 		}
-		if k == "__all__" || k == "non_field_errors" {
+		if slices.Contains(nonField, k) {
 			parts = append(parts, msg)
 		} else {
 			parts = append(parts, k+": "+msg)

@@ -10,9 +10,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -34,12 +35,7 @@ var hosts = map[string]string{
 
 // DataCenters lists the data-center codes, sorted.
 func DataCenters() []string {
-	out := make([]string, 0, len(hosts))
-	for dc := range hosts {
-		out = append(out, dc)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(hosts))
 }
 
 // DataCenterURL returns the documented base URL of a data center.
@@ -217,13 +213,8 @@ func ErrorMessage(_ int, body []byte) string {
 	if len(fe) == 0 {
 		return ""
 	}
-	params := make([]string, 0, len(fe))
-	for p := range fe {
-		params = append(params, p)
-	}
-	sort.Strings(params)
 	var parts []string
-	for _, p := range params {
+	for _, p := range slices.Sorted(maps.Keys(fe)) {
 		var msgs []string
 		for _, e := range fe[p] {
 			m := e.Description
