@@ -4,6 +4,7 @@
 package transporttest
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"net/http"
@@ -121,26 +122,59 @@ func Client[C any](t testing.TB, h http.HandlerFunc, build func(baseURL string) 
 	return c
 }
 
-// Start starts the answering server for a fuzz target and builds a client against
-// it with each build function (one per credential set), failing the target when a
-// build fails.
-func Start[C any](f *testing.F, build ...func(baseURL string) (C, error)) (*Server, []C) {
-	f.Helper()
-	srv := NewServer(f)
-	clients := make([]C, len(build))
-	for i, b := range build {
-		c, err := b(srv.URL)
-		if err != nil {
-			f.Fatal(err)
-		}
-		clients[i] = c
-	}
-	return srv, clients
-}
-
 // Answer sets the next answer to the fuzzer's prefix and suffix around secret in
 // the chosen form (Body), and returns the status Set chose and the body.
 func (s *Server) Answer(status int, prefix, suffix []byte, secret string, form byte) (int, []byte) {
 	body := Body(prefix, suffix, secret, form)
 	return s.Set(status, body), body
+}
+
+// Credential is one credential set a fuzzed client is built with.
+type Credential[C any] struct {
+	// Secret is what the fuzzed server echoes; it must never reach an error.
+	Secret string
+	// Also are other strings that must not reach an error either (a Basic pair).
+	Also []string
+	// New builds the client against the fuzzed server.
+	New func(baseURL string) (C, error)
+	// Reset, when set, runs before each input: it forgets what an earlier input left
+	// behind (a token fetched from a fuzzed answer).
+	Reset func(C)
+}
+
+// Op is one client call a fuzz input may make; what it returns besides the error
+// is not looked at.
+type Op[C any] func(ctx context.Context, c C) (any, error)
+
+// Fuzz runs a platform client's fuzz target. Each input (status, prefix, suffix,
+// form, op) sets the server's answer to the fuzzer's prefix and suffix around the
+// chosen credential set's secret in the chosen form (Server.Answer); op>>2 picks the
+// credential set and op the call, each modulo their number. The call's error must
+// be valid UTF-8 and hold no credential in any form (CheckError); then check, when
+// not nil, gets the answer and the error, to run the package's error parsers (which
+// must not panic either) and any assertion of its own.
+func Fuzz[C any](f *testing.F, creds []Credential[C], ops []Op[C], check func(t *testing.T, status int, body []byte, err error)) {
+	f.Helper()
+	srv := NewServer(f)
+	clients := make([]C, len(creds))
+	for i, cr := range creds {
+		c, err := cr.New(srv.URL)
+		if err != nil {
+			f.Fatal(err)
+		}
+		clients[i] = c
+	}
+	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
+		i := int(op>>2) % len(creds)
+		c, cred := clients[i], creds[i]
+		if cred.Reset != nil {
+			cred.Reset(c)
+		}
+		status, body := srv.Answer(status, prefix, suffix, cred.Secret, form)
+		_, err := ops[int(op)%len(ops)](context.Background(), c)
+		CheckError(t, err, append([]string{cred.Secret}, cred.Also...)...)
+		if check != nil {
+			check(t, status, body, err)
+		}
+	})
 }
