@@ -404,25 +404,13 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	if len(ts.query) > 0 {
 		q = ts.query
 	}
-	resp, err := ts.tr.Do(ctx, transport.Request{
+	body, err := ts.tr.FetchToken(ctx, transport.Request{
 		Method: http.MethodPost, Path: ts.path, Query: q, NoAuth: true,
 		Form:   url.Values{"grant_type": {"client_credentials"}},
 		Header: http.Header{"Authorization": {"Basic " + ts.basic}},
-	})
+	}, "Timeback", "exchanging client_id and client_secret for an access token")
 	if err != nil {
-		return "", &TokenError{Err: err}
-	}
-	var body *struct {
-		AccessToken string `json:"access_token"`
-		ExpiresIn   int64  `json:"expires_in"`
-		TokenType   string `json:"token_type"`
-	}
-	if err := resp.Decode(&body); err != nil {
-		// Described, not wrapped: a DecodeError would count as "maybe applied".
-		return "", &TokenError{Err: errors.New(err.Error())}
-	}
-	if body == nil || body.AccessToken == "" {
-		return "", &TokenError{Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
+		return "", err
 	}
 	ttl := time.Duration(body.ExpiresIn) * time.Second
 	if ttl <= 0 {
@@ -454,13 +442,4 @@ func MaybeCreated(err error) bool {
 
 // TokenError is a failed client-credentials exchange: an authentication failure
 // (transport.IsAuthFailure); the API request it was for was never sent.
-type TokenError struct{ Err error }
-
-func (e *TokenError) Error() string {
-	return "Timeback authentication failed (exchanging client_id and client_secret for an access token), so the request was not sent: " + e.Err.Error()
-}
-
-func (e *TokenError) Unwrap() error { return e.Err }
-
-// AuthFailure marks a TokenError as an authentication failure.
-func (e *TokenError) AuthFailure() bool { return true }
+type TokenError = transport.AuthError
