@@ -178,3 +178,28 @@ func Fuzz[C any](f *testing.F, creds []Credential[C], ops []Op[C], check func(t 
 		}
 	})
 }
+
+// Bench runs call in the benchmark loop and reports allocations; an error fails the
+// benchmark.
+func Bench(b *testing.B, call func() error) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := call(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchParallel is Bench with call run on parallel goroutines, as with terraform
+// -parallelism; the first error stops the goroutine that met it and fails the benchmark.
+func BenchParallel(b *testing.B, call func() error) {
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if err := call(); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
