@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
+	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
@@ -30,17 +31,8 @@ var benchApp = []byte(`{"id":42,"type":"o_auth2_application","url":"/api/v2/appl
 	`"authorization_grant_type":"authorization-code","skip_authorization":false,"organization":1,` +
 	`"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z"}`)
 
-// benchBody is the JSON body of the POST benchmarks: an AWX create, encoded from a
-// struct as the clients encode theirs.
-var benchBody = struct {
-	Name                   string `json:"name"`
-	Description            string `json:"description"`
-	Organization           int64  `json:"organization"`
-	ClientType             string `json:"client_type"`
-	AuthorizationGrantType string `json:"authorization_grant_type"`
-	RedirectURIs           string `json:"redirect_uris"`
-	SkipAuthorization      bool   `json:"skip_authorization"`
-}{
+// benchBody is the JSON body of the POST benchmarks: the AWX client's own create.
+var benchBody = ansible.CreateInput{
 	Name: "bench-42", Description: "registrar benchmark", Organization: 1, ClientType: "confidential",
 	AuthorizationGrantType: "authorization-code", RedirectURIs: "https://bench.example.com/cb/42",
 }

@@ -203,3 +203,47 @@ func BenchParallel(b *testing.B, call func() error) {
 		}
 	})
 }
+
+// CheckRateLimit makes n calls, all at once when concurrent or one after another,
+// and fails the test when they were released faster than perSecond. The timestamps
+// are the caller's: a call's start before it enters the limiter, its end after the
+// answer came back, so the moment the limiter released it lies between them. Every
+// call inside a window [start(a), end(b)] was released inside it, and k releases
+// take at least (k−1)/perSecond. Load can only stretch the windows, never shorten
+// them, so the check does not depend on the machine's speed.
+func CheckRateLimit(t *testing.T, n int, perSecond float64, concurrent bool, call func() error) {
+	t.Helper()
+	start, end := make([]time.Time, n), make([]time.Time, n)
+	one := func(i int) {
+		start[i] = time.Now()
+		if err := call(); err != nil {
+			t.Error(err)
+		}
+		end[i] = time.Now()
+	}
+	if concurrent {
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Go(func() { one(i) })
+		}
+		wg.Wait()
+	} else {
+		for i := range n {
+			one(i)
+		}
+	}
+	interval := time.Duration(float64(time.Second) / perSecond)
+	for a := range n {
+		for b := range n {
+			k := 0
+			for i := range n {
+				if !start[i].Before(start[a]) && !end[i].After(end[b]) {
+					k++
+				}
+			}
+			if span, least := end[b].Sub(start[a]), time.Duration(k-1)*interval; k > 1 && span < least {
+				t.Fatalf("%d calls were released within %v: faster than %v per second (at least %v)", k, span, perSecond, least)
+			}
+		}
+	}
+}
