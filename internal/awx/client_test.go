@@ -239,24 +239,22 @@ func TestFindByName_errorIsNotNotFound(t *testing.T) {
 }
 
 // TestClient_rateLimit: with 10 requests per second, the limiter releases at most
-// one request per 100 ms, to sequential calls (transporttest.CheckRateLimit says why
-// the check holds however slowly the machine runs). A client limited to 13 per
-// second fails: its 21 calls span about 1.5 s plus the round trips, not 2 s.
+// one request per 100 ms, to sequential calls and to several callers at once
+// (transporttest.CheckRateLimit says why the check holds however slowly the machine
+// runs). A client limited to 13 per second fails: its 21 sequential calls span about
+// 1.5 s plus the round trips, not 2 s.
 func TestClient_rateLimit(t *testing.T) {
-	srv := answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`)
-	c := testClient(t, srv, 10)
-	transporttest.CheckRateLimit(t, 21, 10, false, func() error {
-		_, err := c.Get(context.Background(), 1)
-		return err
-	})
-}
-
-// With several callers at once the limiter still releases one request per 100 ms.
-func TestClient_rateLimitConcurrent(t *testing.T) {
-	srv := answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`)
-	c := testClient(t, srv, 10)
-	transporttest.CheckRateLimit(t, 16, 10, true, func() error {
-		_, err := c.Get(context.Background(), 1)
-		return err
-	})
+	for _, tc := range []struct {
+		name       string
+		calls      int
+		concurrent bool
+	}{{"sequential", 21, false}, {"concurrent", 16, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := testClient(t, answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`), 10)
+			transporttest.CheckRateLimit(t, tc.calls, 10, tc.concurrent, func() error {
+				_, err := c.Get(context.Background(), 1)
+				return err
+			})
+		})
+	}
 }
