@@ -1,10 +1,9 @@
 package mockapi_test
 
 import (
-	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,24 +25,7 @@ func newTB(t *testing.T) *tbHarness {
 
 func (h *tbHarness) do(method, path, token string, body any) (int, map[string]any) {
 	h.t.Helper()
-	var rdr io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rdr = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, h.tn.URL()+path, rdr)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var m map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&m)
-	return resp.StatusCode, m
+	return mockapi.SendJSON(h.t, method, h.tn.URL()+path, map[string]string{"Authorization": mockapi.Bearer(token)}, body)
 }
 
 func draft(name string) map[string]any {
@@ -119,17 +101,11 @@ func TestTimeback_auth(t *testing.T) {
 }
 
 func (h *tbHarness) token(id, secret, grant string) (int, map[string]any) {
-	req, _ := http.NewRequest("POST", h.tn.URL()+"/auth/1.0/token", strings.NewReader(url.Values{"grant_type": {grant}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(id, secret)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var m map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&m)
-	return resp.StatusCode, m
+	h.t.Helper()
+	basic := base64.StdEncoding.EncodeToString([]byte(id + ":" + secret))
+	return mockapi.SendJSON(h.t, http.MethodPost, h.tn.URL()+"/auth/1.0/token",
+		map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Authorization": "Basic " + basic},
+		url.Values{"grant_type": {grant}}.Encode())
 }
 
 func TestTimeback_tokenEndpoint(t *testing.T) {

@@ -1,8 +1,6 @@
 package mockapi_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -23,20 +21,7 @@ func newTPPFixture(t *testing.T) *tppFixture {
 // post sends a JSON body and decodes the JSON answer.
 func (f *tppFixture) post(path, token string, body any) (int, map[string]any) {
 	f.t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, f.tn.URL()+path, bytes.NewReader(b))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var out map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	return resp.StatusCode, out
+	return mockapi.SendJSON(f.t, http.MethodPost, f.tn.URL()+path, map[string]string{"Authorization": mockapi.Bearer(token)}, body)
 }
 
 func (f *tppFixture) token(user, pass string) map[string]any {
