@@ -49,13 +49,9 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 		apiPath = cfg.DefaultAPIPath
 	}
 	apiPath = "/" + strings.Trim(apiPath, "/") + "/"
-	auth := func(_ context.Context, r *http.Request) error {
-		if cfg.Token != "" {
-			r.Header.Set("Authorization", "Bearer "+cfg.Token)
-		} else {
-			r.SetBasicAuth(cfg.Username, cfg.Password)
-		}
-		return nil
+	auth := transport.Bearer(cfg.Token)
+	if cfg.Token == "" {
+		auth = transport.Basic(cfg.Username, cfg.Password)
 	}
 	tr, err := transport.New(s, transport.Options{
 		Platform:           cfg.Platform,

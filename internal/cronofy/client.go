@@ -115,24 +115,26 @@ func (c *Client) transport(dc string) (*transport.Client, error) {
 	if tr, ok := c.trs[base]; ok {
 		return tr, nil
 	}
-	key := c.cfg.AdminAPIKey
-	tr, err := transport.New(c.settings, transport.Options{
-		Platform: "Cronofy",
-		BaseURL:  base,
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+key)
-			return nil
-		},
-		Secrets:            []string{key},
-		ErrorMessage:       ErrorMessage,
-		InsecureSkipVerify: c.cfg.InsecureSkipVerify,
-		DialContext:        c.cfg.DialContext,
-	})
+	tr, err := c.newTransport(base, c.cfg.AdminAPIKey)
 	if err != nil {
 		return nil, err
 	}
 	c.trs[base] = tr
 	return tr, nil
+}
+
+// newTransport builds a transport client for base that authenticates with the bearer
+// token and keeps it and the other secrets out of every message.
+func (c *Client) newTransport(base, token string, secrets ...string) (*transport.Client, error) {
+	return transport.New(c.settings, transport.Options{
+		Platform:           "Cronofy",
+		BaseURL:            base,
+		Auth:               transport.Bearer(token),
+		Secrets:            append([]string{token}, secrets...),
+		ErrorMessage:       ErrorMessage,
+		InsecureSkipVerify: c.cfg.InsecureSkipVerify,
+		DialContext:        c.cfg.DialContext,
+	})
 }
 
 // CreateInput is the body of POST /v1/applications.

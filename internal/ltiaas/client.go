@@ -37,12 +37,9 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 	}
 	key := cfg.APIKey
 	tr, err := transport.New(s, transport.Options{
-		Platform: "LTIaaS",
-		BaseURL:  cfg.BaseURL,
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+key)
-			return nil
-		},
+		Platform:     "LTIaaS",
+		BaseURL:      cfg.BaseURL,
+		Auth:         transport.Bearer(key),
 		Secrets:      []string{key},
 		ErrorMessage: ErrorMessage,
 	})

@@ -47,6 +47,22 @@ func DefaultSettings() Settings {
 // Authenticator adds credentials to an outgoing request.
 type Authenticator func(ctx context.Context, req *http.Request) error
 
+// Bearer authenticates every request with the bearer token.
+func Bearer(token string) Authenticator {
+	return func(_ context.Context, r *http.Request) error {
+		r.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	}
+}
+
+// Basic authenticates every request with HTTP Basic username and password.
+func Basic(username, password string) Authenticator {
+	return func(_ context.Context, r *http.Request) error {
+		r.SetBasicAuth(username, password)
+		return nil
+	}
+}
+
 // Options are the per-platform parts of a client.
 type Options struct {
 	// Platform names the platform in logs and errors ("AWX", "LTIaaS", ...).

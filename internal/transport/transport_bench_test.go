@@ -62,10 +62,7 @@ func clientCall(b *testing.B, ctx context.Context, r transport.Request) func() e
 	b.Helper()
 	c, err := transport.New(transport.DefaultSettings(), transport.Options{
 		Platform: "Bench", BaseURL: benchServer(b).URL, Secrets: []string{"bench-token"},
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer bench-token")
-			return nil
-		},
+		Auth: transport.Bearer("bench-token"),
 	})
 	if err != nil {
 		b.Fatal(err)

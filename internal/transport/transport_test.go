@@ -235,10 +235,7 @@ func TestHeadersAndCrossHostRedirect(t *testing.T) {
 	}))
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(o *Options) {
-		o.Auth = func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer s3cr3t")
-			return nil
-		}
+		o.Auth = Bearer("s3cr3t")
 	})
 	if _, err := c.Do(context.Background(), Request{Method: "GET", Path: "/ok"}); err != nil {
 		t.Fatal(err)
@@ -279,10 +276,7 @@ func TestLogsMaskSecrets(t *testing.T) {
 	const secret = "canary-token-7f3a"
 	c := newTestClient(t, srv.URL, func(o *Options) {
 		o.Secrets = []string{secret}
-		o.Auth = func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+secret)
-			return nil
-		}
+		o.Auth = Bearer(secret)
 	})
 	_, _ = c.Do(ctx, Request{Method: "GET", Path: "/apps/" + secret})
 	out := buf.String()
@@ -303,10 +297,7 @@ func TestAPIErrorRedactsSecrets(t *testing.T) {
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(o *Options) {
 		o.Secrets = []string{"api-key-canary"}
-		o.Auth = func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer api-key-canary")
-			return nil
-		}
+		o.Auth = Bearer("api-key-canary")
 	})
 	_, err := c.Do(context.Background(), Request{Method: "POST", Path: "/x"})
 	var ae *APIError
