@@ -68,12 +68,8 @@ func TestClient_getEitherShape(t *testing.T) {
 // Against the mock: both shapes read, and a read answering about another
 // application (MalformRead "other") is refused.
 func TestClient_getShapesAgainstMock(t *testing.T) {
-	tn := mockapi.NewTestTenant(t)
-	c := testClient(t, tn, Config{})
 	ctx := context.Background()
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, tn := clientWithApp(t, ctx)
 	for _, key := range []string{"Applications", "Application"} {
 		tn.TPP.SetGetApplicationKey(key)
 		if got, err := c.Get(ctx, "a"); err != nil || got.ID != "a" {
@@ -124,12 +120,8 @@ func TestClient_resultCodesAndErrorText(t *testing.T) {
 			t.Errorf("ResultName(%d) = %q, want %s", code, ResultName(code), name)
 		}
 	}
-	tn := mockapi.NewTestTenant(t)
-	c := testClient(t, tn, Config{})
 	ctx := context.Background()
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, _ := clientWithApp(t, ctx)
 	_, err := c.Create(ctx, sample("a"))
 	re, ok := asResultError(err)
 	if !ok || re.Result != ResultApplicationAlreadyExists || transport.StatusOf(err) != http.StatusOK {

@@ -7,11 +7,15 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -244,6 +248,100 @@ func CheckRateLimit(t *testing.T, n int, perSecond float64, concurrent bool, cal
 			if span, least := end[b].Sub(start[a]), time.Duration(k-1)*interval; k > 1 && span < least {
 				t.Fatalf("%d calls were released within %v: faster than %v per second (at least %v)", k, span, perSecond, least)
 			}
+		}
+	}
+}
+
+// Answering builds a client with build against a server, closed at the end of the
+// test, that answers every request with status and body.
+func Answering[C any](t testing.TB, status int, body string, build func(baseURL string) (C, error)) C {
+	t.Helper()
+	return Client(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}, build)
+}
+
+// CheckCreateNeverQuoted checks a create answered with status and each of bodies
+// (malformed, or without the new object's id): it must fail with an error that
+// maybeApplied accepts, since the platform may have created the object, and that
+// holds none of hidden: parts of the body, which may carry the secret just issued.
+func CheckCreateNeverQuoted[C any](t *testing.T, build func(baseURL string) (C, error), create Op[C], maybeApplied func(error) bool, status int, bodies []string, hidden ...string) {
+	t.Helper()
+	for _, body := range bodies {
+		_, err := create(context.Background(), Answering(t, status, body, build))
+		if err == nil || !maybeApplied(err) {
+			t.Errorf("body %s: want an error that counts as maybe applied, got %v", body, err)
+			continue
+		}
+		for _, h := range hidden {
+			if strings.Contains(err.Error(), h) {
+				t.Errorf("body %s: the error quotes the body (%q): %v", body, h, err)
+			}
+		}
+	}
+}
+
+// CheckRejectsOtherObjects checks reads of the object with id want answered 200 with
+// each of bodies, none of which describes that object ({}, null, no id, another
+// id): every read must fail with a *transport.WrongObjectError that names want, and
+// return nothing that could replace what the state knows.
+func CheckRejectsOtherObjects[C any](t *testing.T, build func(baseURL string) (C, error), want string, bodies []string, reads ...Op[C]) {
+	t.Helper()
+	for _, body := range bodies {
+		c := Answering(t, http.StatusOK, body, build)
+		for i, read := range reads {
+			v, err := read(context.Background(), c)
+			switch {
+			case !transport.IsWrongObject(err) || !isNil(v):
+				t.Errorf("read %d, body %s: got %+v, %v; want a WrongObjectError", i, body, v, err)
+			case !strings.Contains(err.Error(), strconv.Quote(want)):
+				t.Errorf("read %d, body %s: the error does not name the id asked for: %v", i, body, err)
+			}
+		}
+	}
+}
+
+// isNil tells a nil result, also a typed nil pointer, map or slice in an interface.
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
+}
+
+// CheckUnusableTokenAnswers checks a call whose token request is answered 200 with
+// each of bodies, none of which holds a usable access token (build(i) builds the
+// client for bodies[i]): the call must fail as an authentication failure that is not
+// maybe applied and says so, with no *transport.DecodeError in its chain (that would
+// read as a lost create), and no request for which isAPI is true may have reached
+// the server: the API call the token was for was never sent.
+func CheckUnusableTokenAnswers[C any](t *testing.T, bodies []string, build func(i int) func(baseURL string) (C, error), call Op[C], isAPI func(*http.Request) bool) {
+	t.Helper()
+	for i, body := range bodies {
+		var sent atomic.Int32
+		c := Client(t, func(w http.ResponseWriter, r *http.Request) {
+			if isAPI(r) {
+				sent.Add(1)
+			}
+			_, _ = w.Write([]byte(body))
+		}, build(i))
+		_, err := call(context.Background(), c)
+		var de *transport.DecodeError
+		switch {
+		case err == nil || transport.MaybeApplied(err) || !transport.IsAuthFailure(err):
+			t.Errorf("body %s: want an authentication failure that is not maybe applied, got %v", body, err)
+		case !strings.Contains(err.Error(), "authentication failed") || !strings.Contains(err.Error(), "not sent"):
+			t.Errorf("body %s: the message does not say what happened: %v", body, err)
+		case errors.As(err, &de):
+			t.Errorf("body %s: a DecodeError in the chain would be reported as a lost create: %v", body, err)
+		}
+		if n := sent.Load(); n != 0 {
+			t.Errorf("body %s: the API request was sent %d time(s)", body, n)
 		}
 	}
 }
