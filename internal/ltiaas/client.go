@@ -58,20 +58,6 @@ type AuthConfig struct {
 	Key    string `json:"key"`
 }
 
-// Registration is a platform registration as LTIaaS returns it.
-type Registration struct {
-	ID                     string     `json:"id"`
-	URL                    string     `json:"url"`
-	ClientID               string     `json:"clientId"`
-	Name                   string     `json:"name"`
-	AuthenticationEndpoint string     `json:"authenticationEndpoint"`
-	AccesstokenEndpoint    string     `json:"accesstokenEndpoint"`
-	AuthConfig             AuthConfig `json:"authConfig"`
-	AuthorizationServer    string     `json:"authorizationServer,omitempty"`
-	Active                 bool       `json:"active"`
-	PublicKey              string     `json:"publicKey"`
-}
-
 // Input is the body of a create and of an update (PUT replaces every field).
 // `active` is never sent: it changes only through activate and deactivate.
 type Input struct {
@@ -82,6 +68,15 @@ type Input struct {
 	AccesstokenEndpoint    string     `json:"accesstokenEndpoint"`
 	AuthConfig             AuthConfig `json:"authConfig"`
 	AuthorizationServer    string     `json:"authorizationServer,omitempty"`
+}
+
+// Registration is a platform registration as LTIaaS returns it: what was sent
+// (Input), and the id, the active flag and the public key LTIaaS adds.
+type Registration struct {
+	ID string `json:"id"`
+	Input
+	Active    bool   `json:"active"`
+	PublicKey string `json:"publicKey"`
 }
 
 func (c *Client) path(parts ...string) string {

@@ -102,20 +102,22 @@ type Application struct {
 	UserCount  *int64 `json:"UserCount,omitempty"`
 }
 
-// createBody is the CreateApplication request: ApplicationId instead of ID, and
-// MaximumScope (never the MaxScope spelling of the docs' example).
+// createBody is the CreateApplication request: the application's members (with
+// MaximumScope, never the MaxScope spelling of the docs' example), its ID sent as
+// ApplicationId, GrantValidity left out when nil (a create has no "never expires"),
+// and without the read-only counters (newCreateBody clears them).
 type createBody struct {
-	ApplicationID    string `json:"ApplicationId"`
-	Scope            string `json:"Scope"`
-	MaximumScope     string `json:"MaximumScope"`
-	Name             string `json:"Name"`
-	Vendor           string `json:"Vendor"`
-	Description      string `json:"Description"`
-	URL              string `json:"Url"`
-	AccessValidity   *int64 `json:"AccessValidity,omitempty"`
-	GrantValidity    *int64 `json:"GrantValidity,omitempty"`
-	Renewable        *bool  `json:"Renewable,omitempty"`
-	UnusedExpiration *int64 `json:"UnusedExpiration,omitempty"`
+	ApplicationID string `json:"ApplicationId"`
+	// ID shadows the embedded ID member and stays empty, so no ID member is sent: a
+	// create names the id ApplicationId.
+	ID string `json:"ID,omitempty"`
+	applicationJSON
+}
+
+func newCreateBody(a Application) createBody {
+	b := createBody{ApplicationID: a.ID, applicationJSON: applicationJSON(a)}
+	b.GrantCount, b.UserCount = nil, nil
+	return b
 }
 
 // envelope is the Result/Success part of every 200 answer.
@@ -282,11 +284,7 @@ func (c *Client) call(ctx context.Context, path string, body, out any) error {
 // Create registers an application. The POST is duplicate-safe: the ApplicationId is
 // unique, so a resend fails as a duplicate instead of creating a second application.
 func (c *Client) Create(ctx context.Context, a Application) (*Application, error) {
-	in := createBody{
-		ApplicationID: a.ID, Scope: a.Scope, MaximumScope: a.MaximumScope, Name: a.Name, Vendor: a.Vendor,
-		Description: a.Description, URL: a.URL, AccessValidity: a.AccessValidity, GrantValidity: a.GrantValidity, Renewable: a.Renewable,
-		UnusedExpiration: a.UnusedExpiration,
-	}
+	in := newCreateBody(a)
 	var out struct {
 		Application *Application `json:"Application"`
 	}
