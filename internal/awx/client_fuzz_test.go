@@ -21,14 +21,13 @@ func FuzzResponses(f *testing.F) {
 	f.Add(400, []byte(`{"__all__":["already exists `), []byte(`"],"name":["bad"]}`), byte(4), byte(3))
 	f.Add(401, []byte(`<html>`), []byte("\xff\xfe"), byte(3), byte(5))
 	const token, password = `awx-tok"en/+&=9f1`, `awx-pa"ss\word=2`
-	s := transporttest.NoRetries()
 	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
-		{Secret: token, Also: []string{"admin:" + token}, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Token: token})
-		}},
-		{Secret: password, Also: []string{"admin:" + password}, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password})
-		}},
+		{Secret: token, Also: []string{"admin:" + token}, New: transporttest.Builder(NewClient, func(u string) Config {
+			return Config{BaseURL: u, Token: token}
+		})},
+		{Secret: password, Also: []string{"admin:" + password}, New: transporttest.Builder(NewClient, func(u string) Config {
+			return Config{BaseURL: u, Username: "admin", Password: password}
+		})},
 	}, []transporttest.Op[*Client]{
 		func(ctx context.Context, c *Client) (any, error) {
 			return c.Create(ctx, CreateInput{Name: "ci", Organization: 1})

@@ -17,9 +17,8 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(``), []byte("\xff"), byte(4), byte(0))
 	f.Add(200, []byte(`null`), []byte(``), byte(3), byte(0))
 	const key = `cro-admin"key/+&=1e7`
-	s := transporttest.NoRetries()
 	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
-		{Secret: key, New: func(u string) (*Client, error) { return NewClient(s, Config{AdminAPIKey: key, BaseURL: u}) }},
+		{Secret: key, New: transporttest.Builder(NewClient, func(u string) Config { return Config{AdminAPIKey: key, BaseURL: u} })},
 	}, []transporttest.Op[*Client]{
 		func(ctx context.Context, c *Client) (any, error) {
 			return c.Create(ctx, "", CreateInput{Name: "n", URL: "https://x.example"})

@@ -17,9 +17,8 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"status":409,"error":"Conflict","details":{"message":"URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS","description":"`), []byte(`"}}`), byte(1), byte(3))
 	f.Add(401, []byte(`{"error":"`), []byte("\xff\"}"), byte(4), byte(1))
 	const key = `lti-api"key/+&=6b4`
-	s := transporttest.NoRetries()
 	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
-		{Secret: key, New: func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, APIKey: key}) }},
+		{Secret: key, New: apiKeyClient(key)},
 	}, []transporttest.Op[*Client]{
 		func(ctx context.Context, c *Client) (any, error) { return c.Create(ctx, Input{Name: "n"}) },
 		func(ctx context.Context, c *Client) (any, error) { return c.Lookup(ctx, "p1") },

@@ -190,7 +190,7 @@ func TestClient_retries503(t *testing.T) {
 // TestClient_getRejectsBodiesOfAnotherObject: GET /platforms/{id} answering {},
 // null, no id or another id is a WrongObjectError, not a platform that replaces the state.
 func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
-	transporttest.CheckRejectsOtherObjects(t, apiKeyClient, "p1", []string{`{}`, `null`, `{"name":"x"}`, `{"id":"other","name":"x"}`},
+	transporttest.CheckRejectsOtherObjects(t, apiKeyClient("api-key-canary"), "p1", []string{`{}`, `null`, `{"name":"x"}`, `{"id":"other","name":"x"}`},
 		func(ctx context.Context, c *Client) (any, error) { return c.Get(ctx, "p1") },
 		func(ctx context.Context, c *Client) (any, error) { return c.Lookup(ctx, "p1") },
 		func(ctx context.Context, c *Client) (any, error) { return c.Update(ctx, "p1", Input{}) })
@@ -200,12 +200,12 @@ func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
 // applied and quotes nothing of the body.
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const canary = "ltiaas-body-canary-41"
-	transporttest.CheckCreateNeverQuoted(t, apiKeyClient,
+	transporttest.CheckCreateNeverQuoted(t, apiKeyClient("api-key-canary"),
 		func(ctx context.Context, c *Client) (any, error) { return c.Create(ctx, Input{}) },
 		transport.MaybeApplied, http.StatusCreated, []string{`{"id":"p1","publicKey":"` + canary, `{"id":"p1"}` + canary, `null`}, canary[:8])
 }
 
-// apiKeyClient builds a client with an API key, without retries, against baseURL.
-func apiKeyClient(baseURL string) (*Client, error) {
-	return NewClient(transporttest.NoRetries(), Config{BaseURL: baseURL, APIKey: "api-key-canary"})
+// apiKeyClient builds clients with the API key, without retries.
+func apiKeyClient(key string) func(baseURL string) (*Client, error) {
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, APIKey: key} })
 }

@@ -18,14 +18,9 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"error":"name_conflict","details":[{"field":"name","message":"`), []byte(`"}]}`), byte(4), byte(4))
 	f.Add(401, []byte(`{"error_description":"`), []byte("\xff\"}"), byte(2), byte(1))
 	const token, secret = `tb-tok"en/+&=3c9`, `tb-sec"ret\x=8d`
-	s := transporttest.NoRetries()
 	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
-		{Secret: token, Also: []string{"cid:" + token}, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Token: token})
-		}},
-		{Secret: secret, Also: []string{"cid:" + secret}, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, ClientID: "cid", ClientSecret: secret})
-		}, Reset: func(c *Client) { c.tok.Invalidate() }},
+		{Secret: token, Also: []string{"cid:" + token}, New: tokenClient(token)},
+		{Secret: secret, Also: []string{"cid:" + secret}, New: secretClient(secret), Reset: func(c *Client) { c.tok.Invalidate() }},
 	}, []transporttest.Op[*Client]{
 		func(ctx context.Context, c *Client) (any, error) {
 			return c.CreateDraft(ctx, DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})

@@ -18,14 +18,9 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(`{"error":"invalid_token","error_description":"`), []byte(`"}`), byte(4), byte(2))
 	f.Add(500, []byte("\xff"), []byte(`<`), byte(3), byte(3))
 	const token, password = `tpp-tok"en/+&=7a2`, `tpp-pa"ss\word=5`
-	s := transporttest.NoRetries()
 	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
-		{Secret: token, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, AccessToken: token})
-		}},
-		{Secret: password, New: func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password, ClientID: "cid"})
-		}, Reset: func(c *Client) {
+		{Secret: token, New: tokenClient(token)},
+		{Secret: password, New: passwordClient(password), Reset: func(c *Client) {
 			c.mu.Lock()
 			c.fetched, c.fetchErr, c.token, c.refresh = false, nil, "", ""
 			c.mu.Unlock()

@@ -12,17 +12,15 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
-// tokenClient builds a client with an access token, without retries, against baseURL.
-func tokenClient(baseURL string) (*Client, error) {
-	return NewClient(transporttest.NoRetries(), Config{BaseURL: baseURL, AccessToken: "token-canary"})
+// tokenClient builds clients with the access token, without retries.
+func tokenClient(token string) func(baseURL string) (*Client, error) {
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, AccessToken: token} })
 }
 
-// passwordClient returns a builder of a client that obtains its token with username
-// and password, without retries.
+// passwordClient builds clients that obtain their token with username "u", the
+// password and client_id "cid", without retries.
 func passwordClient(password string) func(baseURL string) (*Client, error) {
-	return func(baseURL string) (*Client, error) {
-		return NewClient(transporttest.NoRetries(), Config{BaseURL: baseURL, Username: "u", Password: password, ClientID: "cid"})
-	}
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, Username: "u", Password: password, ClientID: "cid"} })
 }
 
 // TestClient_tokenAnswerWithoutTokenIsAnAuthFailure: a token endpoint that answers
@@ -66,7 +64,7 @@ func TestClient_escapedPasswordNeverEchoed(t *testing.T) {
 // TestClient_getRejectsBodiesOfAnotherObject: GetApplication answering Success true
 // without the application, or with another one, is a WrongObjectError.
 func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
-	transporttest.CheckRejectsOtherObjects(t, tokenClient, "app-1",
+	transporttest.CheckRejectsOtherObjects(t, tokenClient("token-canary"), "app-1",
 		[]string{`{"Success":true}`, `{"Success":true,"Application":null}`, `{"Success":true,"Application":{}}`,
 			`{"Success":true,"Application":{"ID":"other","Name":"x"}}`},
 		func(ctx context.Context, c *Client) (any, error) {
@@ -82,7 +80,7 @@ func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
 // is maybe applied and quotes nothing of the body.
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const canary = "tpp-body-canary-93"
-	transporttest.CheckCreateNeverQuoted(t, tokenClient,
+	transporttest.CheckCreateNeverQuoted(t, tokenClient("token-canary"),
 		func(ctx context.Context, c *Client) (any, error) { return c.Create(ctx, sample("app-1")) },
 		transport.MaybeApplied, http.StatusOK,
 		[]string{`{"Success":true,"Application":{"ID":"` + canary, `{"Success":true}` + canary, canary}, canary[:8])

@@ -113,6 +113,13 @@ func NoRetries() transport.Settings {
 	return s
 }
 
+// Builder returns what the helpers here take to build a client against a test
+// server: newClient without retries, with the Config that config gives for the
+// server's base URL.
+func Builder[C, Cfg any](newClient func(transport.Settings, Cfg) (C, error), config func(baseURL string) Cfg) func(baseURL string) (C, error) {
+	return func(baseURL string) (C, error) { return newClient(NoRetries(), config(baseURL)) }
+}
+
 // Client starts a server answering with h, closed at the end of the test, and
 // builds a client against its URL, failing the test when the build fails.
 func Client[C any](t testing.TB, h http.HandlerFunc, build func(baseURL string) (C, error)) C {
