@@ -3,7 +3,9 @@ package acctest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -236,13 +238,8 @@ func hclValue(t testing.TB, v tftypes.Value) string {
 	case v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{}):
 		var m map[string]tftypes.Value
 		_ = v.As(&m)
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
 		var parts []string
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if m[k].IsNull() {
 				continue
 			}

@@ -13,9 +13,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -48,13 +49,9 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 		apiPath = cfg.DefaultAPIPath
 	}
 	apiPath = "/" + strings.Trim(apiPath, "/") + "/"
-	auth := func(_ context.Context, r *http.Request) error {
-		if cfg.Token != "" {
-			r.Header.Set("Authorization", "Bearer "+cfg.Token)
-		} else {
-			r.SetBasicAuth(cfg.Username, cfg.Password)
-		}
-		return nil
+	auth := transport.Bearer(cfg.Token)
+	if cfg.Token == "" {
+		auth = transport.Basic(cfg.Username, cfg.Password)
 	}
 	tr, err := transport.New(s, transport.Options{
 		Platform:           cfg.Platform,
@@ -93,6 +90,14 @@ type Application struct {
 	Algorithm              *string `json:"algorithm,omitempty"`
 	AppURL                 *string `json:"app_url,omitempty"`
 	PKCERequired           *bool   `json:"pkce_required,omitempty"`
+}
+
+// id is the application's id as text, "" when the body has none.
+func (a *Application) id() string {
+	if a.ID == 0 {
+		return ""
+	}
+	return strconv.FormatInt(a.ID, 10)
 }
 
 // RedirectURIList splits the space-separated redirect_uris.
@@ -161,14 +166,7 @@ func (c *Client) Create(ctx context.Context, in CreateInput) (*Application, erro
 	if err != nil {
 		return nil, err
 	}
-	var a Application
-	if err := resp.Decode(&a); err != nil {
-		return nil, err
-	}
-	if a.ID == 0 {
-		return nil, resp.Invalid("the response has no id")
-	}
-	return &a, nil
+	return transport.DecodeCreated(resp, "id", (*Application).id)
 }
 
 // Get reads one application; a 404 is returned as an error (transport.IsNotFound),
@@ -186,23 +184,12 @@ func (c *Client) Update(ctx context.Context, id int64, in UpdateInput) (*Applica
 // an empty body ({} or null), one without an id or with another id is refused, so
 // it never replaces what the state knows.
 func (c *Client) one(ctx context.Context, method string, id int64, body any) (*Application, error) {
-	path := c.path(strconv.FormatInt(id, 10), "/")
-	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
+	want := strconv.FormatInt(id, 10)
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: c.path(want, "/"), Body: body})
 	if err != nil {
 		return nil, err
 	}
-	var a *Application
-	if err := resp.Decode(&a); err != nil {
-		return nil, err
-	}
-	if a == nil || a.ID != id {
-		got := ""
-		if a != nil && a.ID != 0 {
-			got = strconv.FormatInt(a.ID, 10)
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: strconv.FormatInt(id, 10), Got: got}
-	}
-	return a, nil
+	return transport.DecodeObject(resp, want, (*Application).id)
 }
 
 // Delete removes an application; one that is already gone counts as deleted.
@@ -354,13 +341,8 @@ func ErrorMessage(_ int, body []byte) string {
 	if json.Unmarshal(body, &m) != nil || len(m) == 0 {
 		return ""
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var parts []string
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		msg := fmt.Sprint(m[k])
 		if list, ok := m[k].([]any); ok {
 			var s []string
@@ -369,7 +351,7 @@ func ErrorMessage(_ int, body []byte) string {
 			}
 			msg = strings.Join(s, " ")
 		}
-		if k == "__all__" || k == "non_field_errors" {
+		if slices.Contains(nonField, k) {
 			parts = append(parts, msg)
 		} else {
 			parts = append(parts, k+": "+msg)

@@ -8,6 +8,7 @@ package awx_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 var benchCreate = awx.CreateInput{
@@ -37,50 +39,46 @@ var benchDRFError = []byte(`{"name":["Ensure this field has no more than 255 cha
 
 // BenchmarkEncodeCreateInput: the POST body.
 func BenchmarkEncodeCreateInput(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := json.Marshal(benchCreate); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, func() error {
+		_, err := json.Marshal(benchCreate)
+		return err
+	})
 }
 
 // BenchmarkEncodeUpdateInput: a PATCH body with two fields set.
 func BenchmarkEncodeUpdateInput(b *testing.B) {
 	name, desc := "bench-43", "renamed"
 	in := awx.UpdateInput{Name: &name, Description: &desc}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := json.Marshal(in); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, func() error {
+		_, err := json.Marshal(in)
+		return err
+	})
 }
 
 // BenchmarkDecodeApplication: a create (or read) response into Application, secret included.
 func BenchmarkDecodeApplication(b *testing.B) {
 	resp := &transport.Response{Status: http.StatusCreated, Body: benchCreated}
 	b.SetBytes(int64(len(benchCreated)))
-	b.ReportAllocs()
-	for b.Loop() {
+	transporttest.Bench(b, func() error {
 		var a awx.Application
 		if err := resp.Decode(&a); err != nil {
-			b.Fatal(err)
+			return err
 		}
 		if a.Secret() == "" || len(a.RedirectURIList()) != 2 {
-			b.Fatal("bad decode")
+			return errors.New("bad decode")
 		}
-	}
+		return nil
+	})
 }
 
 // BenchmarkDecodeErrorMessage: a DRF field-error body into the diagnostic message.
 func BenchmarkDecodeErrorMessage(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
+	transporttest.Bench(b, func() error {
 		if awx.ErrorMessage(http.StatusBadRequest, benchDRFError) == "" {
-			b.Fatal("no message")
+			return errors.New("no message")
 		}
-	}
+		return nil
+	})
 }
 
 func benchAWX(b *testing.B) *awx.Client {
@@ -111,35 +109,29 @@ func benchAWX(b *testing.B) *awx.Client {
 // BenchmarkClientCreate: encode, POST, decode, against httptest.
 func BenchmarkClientCreate(b *testing.B) {
 	c := benchAWX(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Create(ctx, benchCreate); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, func() error {
+		_, err := c.Create(context.Background(), benchCreate)
+		return err
+	})
 }
 
 // BenchmarkClientGet: GET and decode (the refresh of one object).
 func BenchmarkClientGet(b *testing.B) {
 	c := benchAWX(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Get(ctx, 42); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, func() error {
+		_, err := c.Get(context.Background(), 42)
+		return err
+	})
 }
 
 // BenchmarkClientFindByName: the lookup by (name, organization) after a lost create response.
 func BenchmarkClientFindByName(b *testing.B) {
 	c := benchAWX(b)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if a, err := c.FindByName(ctx, "bench-42", 1); err != nil || a == nil {
-			b.Fatal(err)
+	transporttest.Bench(b, func() error {
+		a, err := c.FindByName(context.Background(), "bench-42", 1)
+		if err == nil && a == nil {
+			err = errors.New("the application was not found")
 		}
-	}
+		return err
+	})
 }

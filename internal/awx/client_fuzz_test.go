@@ -21,32 +21,21 @@ func FuzzResponses(f *testing.F) {
 	f.Add(400, []byte(`{"__all__":["already exists `), []byte(`"],"name":["bad"]}`), byte(4), byte(3))
 	f.Add(401, []byte(`<html>`), []byte("\xff\xfe"), byte(3), byte(5))
 	const token, password = `awx-tok"en/+&=9f1`, `awx-pa"ss\word=2`
-	s := transporttest.NoRetries()
-	srv, clients := transporttest.Start(f,
-		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
-		func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password})
-		})
-	byToken, byPassword := clients[0], clients[1]
-	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
-		c, cred := byToken, token
-		if op&4 != 0 {
-			c, cred = byPassword, password
-		}
-		status, body := srv.Answer(status, prefix, suffix, cred, form)
-		ctx := context.Background()
-		var err error
-		switch op % 4 {
-		case 0:
-			_, err = c.Create(ctx, CreateInput{Name: "ci", Organization: 1})
-		case 1:
-			_, err = c.Get(ctx, 1)
-		case 2:
-			_, err = c.FindByName(ctx, "ci", 1)
-		case 3:
-			_, err = c.Update(ctx, 1, UpdateInput{})
-		}
-		transporttest.CheckError(t, err, cred, "admin:"+cred)
+	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
+		{Secret: token, Also: []string{"admin:" + token}, New: transporttest.Builder(NewClient, func(u string) Config {
+			return Config{BaseURL: u, Token: token}
+		})},
+		{Secret: password, Also: []string{"admin:" + password}, New: transporttest.Builder(NewClient, func(u string) Config {
+			return Config{BaseURL: u, Username: "admin", Password: password}
+		})},
+	}, []transporttest.Op[*Client]{
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.Create(ctx, CreateInput{Name: "ci", Organization: 1})
+		},
+		func(ctx context.Context, c *Client) (any, error) { return c.Get(ctx, 1) },
+		func(ctx context.Context, c *Client) (any, error) { return c.FindByName(ctx, "ci", 1) },
+		func(ctx context.Context, c *Client) (any, error) { return c.Update(ctx, 1, UpdateInput{}) },
+	}, func(t *testing.T, status int, body []byte, err error) {
 		if err != nil && status < 300 {
 			var ae *transport.APIError
 			if errors.As(err, &ae) {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 func testSettings() transport.Settings {
@@ -21,36 +22,26 @@ func testSettings() transport.Settings {
 	return s
 }
 
-// serve answers every request with status and body.
+// tokenClient builds a client with a token and fast retries against baseURL.
+func tokenClient(baseURL string) (*Client, error) {
+	return NewClient(testSettings(), Config{BaseURL: baseURL, Token: "awx-token-canary"})
+}
+
+// serve builds a client against a server that answers every request with h.
 func serve(t *testing.T, h http.HandlerFunc) *Client {
 	t.Helper()
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	c, err := NewClient(testSettings(), Config{BaseURL: srv.URL, Token: "awx-token-canary"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return transporttest.Client(t, h, tokenClient)
 }
 
 // TestClient_getRejectsBodiesOfAnotherObject: a 200 whose body does not describe
 // the application asked for ({}, null, no id, another id) is a WrongObjectError,
 // never an application with id 0 that would replace the state.
 func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
-	for _, body := range []string{`{}`, `null`, `{"name":"ci","organization":1}`, `{"id":7,"name":"other"}`} {
-		c := serve(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(body)) })
-		app, err := c.Get(context.Background(), 5)
-		if !transport.IsWrongObject(err) || app != nil {
-			t.Fatalf("body %s: got %+v, %v; want a WrongObjectError", body, app, err)
-		}
-		if !strings.Contains(err.Error(), `"5"`) {
-			t.Errorf("body %s: the error does not name the id asked for: %v", body, err)
-		}
-		if _, err := c.Update(context.Background(), 5, UpdateInput{}); !transport.IsWrongObject(err) {
-			t.Errorf("update, body %s: %v", body, err)
-		}
-	}
-	c := serve(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(`{"id":5,"name":"ci"}`)) })
+	transporttest.CheckRejectsOtherObjects(t, tokenClient, "5",
+		[]string{`{}`, `null`, `{"name":"ci","organization":1}`, `{"id":7,"name":"other"}`},
+		func(ctx context.Context, c *Client) (any, error) { return c.Get(ctx, 5) },
+		func(ctx context.Context, c *Client) (any, error) { return c.Update(ctx, 5, UpdateInput{}) })
+	c := transporttest.Answering(t, http.StatusOK, `{"id":5,"name":"ci"}`, tokenClient)
 	if app, err := c.Get(context.Background(), 5); err != nil || app.Name != "ci" {
 		t.Fatalf("the right object was refused: %+v, %v", app, err)
 	}
@@ -89,24 +80,16 @@ func TestClient_findByNameIsBounded(t *testing.T) {
 // of the body, which may hold the new secret.
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const secret = "awx-issued-secret-51c0"
-	for _, body := range []string{
-		`{"id":12,"client_secret":"` + secret + `","name":`,
-		`{"id":12,"client_secret":"` + secret + `"} trailing`,
-		`{"client_secret":"` + secret + `"}`,
-		`null`,
-	} {
-		c := serve(t, func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(body))
-		})
-		_, err := c.Create(context.Background(), CreateInput{Name: "ci", Organization: 1})
-		if err == nil || !transport.MaybeApplied(err) {
-			t.Fatalf("body %s: want an error that counts as maybe applied, got %v", body, err)
-		}
-		if strings.Contains(err.Error(), secret[:8]) || strings.Contains(err.Error(), "client_secret") {
-			t.Fatalf("body %s: the error quotes the body: %v", body, err)
-		}
-	}
+	transporttest.CheckCreateNeverQuoted(t, tokenClient,
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.Create(ctx, CreateInput{Name: "ci", Organization: 1})
+		},
+		transport.MaybeApplied, http.StatusCreated, []string{
+			`{"id":12,"client_secret":"` + secret + `","name":`,
+			`{"id":12,"client_secret":"` + secret + `"} trailing`,
+			`{"client_secret":"` + secret + `"}`,
+			`null`,
+		}, secret[:8], "client_secret")
 }
 
 // TestClient_basicAuthNeverInErrors: with username and password, an error body that

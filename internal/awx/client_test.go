@@ -20,6 +20,7 @@ import (
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/awx"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 // testClient is an AWX client for srv with fast retries.
@@ -238,71 +239,22 @@ func TestFindByName_errorIsNotNotFound(t *testing.T) {
 }
 
 // TestClient_rateLimit: with 10 requests per second, the limiter releases at most
-// one request per 100 ms. The test takes its timestamps on the client side, the
-// start before a call enters the limiter and the end after its response came back,
-// so each interval contains the moment the limiter released that request. For
-// sequential calls i < j, end(j) − start(i) therefore spans j − i limiter intervals
-// at least, however slowly the machine runs: load can stretch the measured spans,
-// never shorten them. A client limited to 13 per second fails: its 11 calls span
-// about 770 ms plus the round trips.
+// one request per 100 ms, to sequential calls and to several callers at once
+// (transporttest.CheckRateLimit says why the check holds however slowly the machine
+// runs). A client limited to 13 per second fails: its 21 sequential calls span about
+// 1.5 s plus the round trips, not 2 s.
 func TestClient_rateLimit(t *testing.T) {
-	srv := answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`)
-	c := testClient(t, srv, 10)
-	const n = 21
-	start, end := make([]time.Time, n), make([]time.Time, n)
-	for i := 0; i < n; i++ {
-		start[i] = time.Now()
-		if _, err := c.Get(context.Background(), 1); err != nil {
-			t.Fatal(err)
-		}
-		end[i] = time.Now()
-	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if span, least := end[j].Sub(start[i]), time.Duration(j-i)*100*time.Millisecond; span < least {
-				t.Fatalf("calls %d to %d took %v: the limiter released them faster than 10 per second (at least %v)", i, j, span, least)
-			}
-		}
-	}
-}
-
-// With several callers at once the limiter still releases one request per 100 ms:
-// a window [start(i), end(j)] that contains k whole calls contains k releases, so it
-// lasts at least (k−1) × 100 ms.
-func TestClient_rateLimitConcurrent(t *testing.T) {
-	srv := answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`)
-	c := testClient(t, srv, 10)
-	const n = 16
-	start, end := make([]time.Time, n), make([]time.Time, n)
-	var wg sync.WaitGroup
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			start[i] = time.Now()
-			if _, err := c.Get(context.Background(), 1); err != nil {
-				t.Error(err)
-			}
-			end[i] = time.Now()
-		}()
-	}
-	wg.Wait()
-	// Every call that started at or after start(a) and ended by end(b) was released
-	// inside [start(a), end(b)].
-	for a := 0; a < n; a++ {
-		for b := 0; b < n; b++ {
-			k := 0
-			for i := 0; i < n; i++ {
-				if !start[i].Before(start[a]) && !end[i].After(end[b]) {
-					k++
-				}
-			}
-			if k < 2 {
-				continue
-			}
-			if span, least := end[b].Sub(start[a]), time.Duration(k-1)*100*time.Millisecond; span < least {
-				t.Fatalf("%d calls were released within %v: faster than 10 per second (at least %v)", k, span, least)
-			}
-		}
+	for _, tc := range []struct {
+		name       string
+		calls      int
+		concurrent bool
+	}{{"sequential", 21, false}, {"concurrent", 16, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := testClient(t, answering(t, http.StatusOK, `{"id":1,"name":"ci","organization":1}`), 10)
+			transporttest.CheckRateLimit(t, tc.calls, 10, tc.concurrent, func() error {
+				_, err := c.Get(context.Background(), 1)
+				return err
+			})
+		})
 	}
 }

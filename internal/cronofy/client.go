@@ -10,9 +10,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net"
 	"net/http"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -34,12 +35,7 @@ var hosts = map[string]string{
 
 // DataCenters lists the data-center codes, sorted.
 func DataCenters() []string {
-	out := make([]string, 0, len(hosts))
-	for dc := range hosts {
-		out = append(out, dc)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(hosts))
 }
 
 // DataCenterURL returns the documented base URL of a data center.
@@ -119,24 +115,26 @@ func (c *Client) transport(dc string) (*transport.Client, error) {
 	if tr, ok := c.trs[base]; ok {
 		return tr, nil
 	}
-	key := c.cfg.AdminAPIKey
-	tr, err := transport.New(c.settings, transport.Options{
-		Platform: "Cronofy",
-		BaseURL:  base,
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+key)
-			return nil
-		},
-		Secrets:            []string{key},
-		ErrorMessage:       ErrorMessage,
-		InsecureSkipVerify: c.cfg.InsecureSkipVerify,
-		DialContext:        c.cfg.DialContext,
-	})
+	tr, err := c.newTransport(base, c.cfg.AdminAPIKey)
 	if err != nil {
 		return nil, err
 	}
 	c.trs[base] = tr
 	return tr, nil
+}
+
+// newTransport builds a transport client for base that authenticates with the bearer
+// token and keeps it and the other secrets out of every message.
+func (c *Client) newTransport(base, token string, secrets ...string) (*transport.Client, error) {
+	return transport.New(c.settings, transport.Options{
+		Platform:           "Cronofy",
+		BaseURL:            base,
+		Auth:               transport.Bearer(token),
+		Secrets:            append([]string{token}, secrets...),
+		ErrorMessage:       ErrorMessage,
+		InsecureSkipVerify: c.cfg.InsecureSkipVerify,
+		DialContext:        c.cfg.DialContext,
+	})
 }
 
 // CreateInput is the body of POST /v1/applications.
@@ -217,13 +215,8 @@ func ErrorMessage(_ int, body []byte) string {
 	if len(fe) == 0 {
 		return ""
 	}
-	params := make([]string, 0, len(fe))
-	for p := range fe {
-		params = append(params, p)
-	}
-	sort.Strings(params)
 	var parts []string
-	for _, p := range params {
+	for _, p := range slices.Sorted(maps.Keys(fe)) {
 		var msgs []string
 		for _, e := range fe[p] {
 			m := e.Description

@@ -11,20 +11,19 @@ import (
 // some form), the decoder and the error parser do not panic and the key never
 // reaches the error.
 func FuzzResponses(f *testing.F) {
-	f.Add(201, []byte(`{"oauth_client":{"client_id":"c","client_secret":"`), []byte(`"}}`), byte(0))
-	f.Add(201, []byte(`{"oauth_client":{"client_id":"c","client_secret":"`), []byte(`"`), byte(1))
-	f.Add(422, []byte(`{"errors":{"name":[{"key":"errors.required","description":"`), []byte(`"}]}}`), byte(1))
-	f.Add(401, []byte(``), []byte("\xff"), byte(4))
-	f.Add(200, []byte(`null`), []byte(``), byte(3))
+	f.Add(201, []byte(`{"oauth_client":{"client_id":"c","client_secret":"`), []byte(`"}}`), byte(0), byte(0))
+	f.Add(201, []byte(`{"oauth_client":{"client_id":"c","client_secret":"`), []byte(`"`), byte(1), byte(0))
+	f.Add(422, []byte(`{"errors":{"name":[{"key":"errors.required","description":"`), []byte(`"}]}}`), byte(1), byte(0))
+	f.Add(401, []byte(``), []byte("\xff"), byte(4), byte(0))
+	f.Add(200, []byte(`null`), []byte(``), byte(3), byte(0))
 	const key = `cro-admin"key/+&=1e7`
-	s := transporttest.NoRetries()
-	srv, clients := transporttest.Start(f,
-		func(u string) (*Client, error) { return NewClient(s, Config{AdminAPIKey: key, BaseURL: u}) })
-	c := clients[0]
-	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form byte) {
-		status, body := srv.Answer(status, prefix, suffix, key, form)
-		_, err := c.Create(context.Background(), "", CreateInput{Name: "n", URL: "https://x.example"})
-		transporttest.CheckError(t, err, key)
+	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
+		{Secret: key, New: transporttest.Builder(NewClient, func(u string) Config { return Config{AdminAPIKey: key, BaseURL: u} })},
+	}, []transporttest.Op[*Client]{
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.Create(ctx, "", CreateInput{Name: "n", URL: "https://x.example"})
+		},
+	}, func(_ *testing.T, status int, body []byte, err error) {
 		_ = ErrorMessage(status, body)
 		_ = FieldErrors(err)
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 // mockClient is a client for the tenant's Cronofy with its admin key and cfg's
@@ -238,27 +239,17 @@ func TestClient_503IsResentOnce(t *testing.T) {
 // of the body, which holds the new client secret.
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const secret = "CRONOFY-issued-secret-77aa"
-	for _, body := range []string{
-		`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"`,
-		`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"}}}`,
-		`{"client_secret":"` + secret + `"}`,
-		`null`,
-	} {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(body))
-		}))
-		c, err := NewClient(testSettings(), Config{AdminAPIKey: "admin-key-canary", BaseURL: srv.URL})
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = c.Create(context.Background(), "", CreateInput{Name: "a", URL: "https://a.example"})
-		srv.Close()
-		if err == nil || !transport.MaybeApplied(err) {
-			t.Fatalf("body %s: want a maybe-applied error, got %v", body, err)
-		}
-		if strings.Contains(err.Error(), secret[:10]) {
-			t.Fatalf("body %s: the error quotes the body: %v", body, err)
-		}
-	}
+	transporttest.CheckCreateNeverQuoted(t,
+		func(baseURL string) (*Client, error) {
+			return NewClient(testSettings(), Config{AdminAPIKey: "admin-key-canary", BaseURL: baseURL})
+		},
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.Create(ctx, "", CreateInput{Name: "a", URL: "https://a.example"})
+		},
+		transport.MaybeApplied, http.StatusCreated, []string{
+			`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"`,
+			`{"oauth_client":{"client_id":"c1","client_secret":"` + secret + `"}}}`,
+			`{"client_secret":"` + secret + `"}`,
+			`null`,
+		}, secret[:10])
 }

@@ -40,18 +40,7 @@ func (c *Client) Verify(ctx context.Context, dc, clientSecret string, in VerifyI
 	}
 	// Its own transport: the bearer is the application's secret, and both it and the
 	// Admin API key are kept out of every message.
-	tr, err := transport.New(c.settings, transport.Options{
-		Platform: "Cronofy",
-		BaseURL:  base,
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+clientSecret)
-			return nil
-		},
-		Secrets:            []string{clientSecret, c.cfg.AdminAPIKey},
-		ErrorMessage:       ErrorMessage,
-		InsecureSkipVerify: c.cfg.InsecureSkipVerify,
-		DialContext:        c.cfg.DialContext,
-	})
+	tr, err := c.newTransport(base, clientSecret, c.cfg.AdminAPIKey)
 	if err != nil {
 		return err
 	}

@@ -37,12 +37,9 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 	}
 	key := cfg.APIKey
 	tr, err := transport.New(s, transport.Options{
-		Platform: "LTIaaS",
-		BaseURL:  cfg.BaseURL,
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+key)
-			return nil
-		},
+		Platform:     "LTIaaS",
+		BaseURL:      cfg.BaseURL,
+		Auth:         transport.Bearer(key),
 		Secrets:      []string{key},
 		ErrorMessage: ErrorMessage,
 	})
@@ -61,20 +58,6 @@ type AuthConfig struct {
 	Key    string `json:"key"`
 }
 
-// Registration is a platform registration as LTIaaS returns it.
-type Registration struct {
-	ID                     string     `json:"id"`
-	URL                    string     `json:"url"`
-	ClientID               string     `json:"clientId"`
-	Name                   string     `json:"name"`
-	AuthenticationEndpoint string     `json:"authenticationEndpoint"`
-	AccesstokenEndpoint    string     `json:"accesstokenEndpoint"`
-	AuthConfig             AuthConfig `json:"authConfig"`
-	AuthorizationServer    string     `json:"authorizationServer,omitempty"`
-	Active                 bool       `json:"active"`
-	PublicKey              string     `json:"publicKey"`
-}
-
 // Input is the body of a create and of an update (PUT replaces every field).
 // `active` is never sent: it changes only through activate and deactivate.
 type Input struct {
@@ -87,6 +70,15 @@ type Input struct {
 	AuthorizationServer    string     `json:"authorizationServer,omitempty"`
 }
 
+// Registration is a platform registration as LTIaaS returns it: what was sent
+// (Input), and the id, the active flag and the public key LTIaaS adds.
+type Registration struct {
+	ID string `json:"id"`
+	Input
+	Active    bool   `json:"active"`
+	PublicKey string `json:"publicKey"`
+}
+
 func (c *Client) path(parts ...string) string {
 	p := c.prefix + "/platforms"
 	for _, s := range parts {
@@ -96,15 +88,10 @@ func (c *Client) path(parts ...string) string {
 }
 
 func decodePlatform(resp *transport.Response) (*Registration, error) {
-	var p Registration
-	if err := resp.Decode(&p); err != nil {
-		return nil, err
-	}
-	if p.ID == "" { // also for a null body
-		return nil, resp.Invalid("the response has no id")
-	}
-	return &p, nil
+	return transport.DecodeCreated(resp, "id", registrationID)
 }
+
+func registrationID(p *Registration) string { return p.ID }
 
 // Create POSTs a new registration. LTIaaS (like ltijs) upserts on (url, clientId):
 // a resend of the same body after a lost answer returns the same platform instead
@@ -127,23 +114,11 @@ func (c *Client) Get(ctx context.Context, id string) (*Registration, error) {
 
 // one sends a request about platform id and checks that the answer describes it.
 func (c *Client) one(ctx context.Context, method, id string, body any) (*Registration, error) {
-	path := c.path(id)
-	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: path, Body: body})
+	resp, err := c.tr.Do(ctx, transport.Request{Method: method, Path: c.path(id), Body: body})
 	if err != nil {
 		return nil, err
 	}
-	var p *Registration
-	if err := resp.Decode(&p); err != nil {
-		return nil, err
-	}
-	if p == nil || p.ID != id {
-		got := ""
-		if p != nil {
-			got = p.ID
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: method, Path: path, Want: id, Got: got}
-	}
-	return p, nil
+	return transport.DecodeObject(resp, id, registrationID)
 }
 
 // Lookup reads one platform by id and tells a platform that is gone (nil, nil) from

@@ -17,27 +17,15 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"status":409,"error":"Conflict","details":{"message":"URL_CLIENT_ID_COMBINATION_ALREADY_EXISTS","description":"`), []byte(`"}}`), byte(1), byte(3))
 	f.Add(401, []byte(`{"error":"`), []byte("\xff\"}"), byte(4), byte(1))
 	const key = `lti-api"key/+&=6b4`
-	s := transporttest.NoRetries()
-	srv, clients := transporttest.Start(f,
-		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, APIKey: key}) })
-	c := clients[0]
-	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
-		status, body := srv.Answer(status, prefix, suffix, key, form)
-		ctx := context.Background()
-		var err error
-		switch op % 5 {
-		case 0:
-			_, err = c.Create(ctx, Input{Name: "n"})
-		case 1:
-			_, err = c.Lookup(ctx, "p1")
-		case 2:
-			_, err = c.List(ctx, url.Values{"id": {"p1"}})
-		case 3:
-			_, err = c.Update(ctx, "p1", Input{Name: "n"})
-		case 4:
-			err = c.Delete(ctx, "p1")
-		}
-		transporttest.CheckError(t, err, key)
+	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
+		{Secret: key, New: apiKeyClient(key)},
+	}, []transporttest.Op[*Client]{
+		func(ctx context.Context, c *Client) (any, error) { return c.Create(ctx, Input{Name: "n"}) },
+		func(ctx context.Context, c *Client) (any, error) { return c.Lookup(ctx, "p1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.List(ctx, url.Values{"id": {"p1"}}) },
+		func(ctx context.Context, c *Client) (any, error) { return c.Update(ctx, "p1", Input{Name: "n"}) },
+		func(ctx context.Context, c *Client) (any, error) { return nil, c.Delete(ctx, "p1") },
+	}, func(_ *testing.T, status int, body []byte, err error) {
 		_ = ErrorMessage(status, body)
 		_ = ErrorCode(err)
 		_ = IsCollision(err)

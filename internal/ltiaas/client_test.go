@@ -9,12 +9,12 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 func testClient(t *testing.T, baseSuffix, prefix string) (*Client, *mockapi.Tenant) {
@@ -190,44 +190,22 @@ func TestClient_retries503(t *testing.T) {
 // TestClient_getRejectsBodiesOfAnotherObject: GET /platforms/{id} answering {},
 // null, no id or another id is a WrongObjectError, not a platform that replaces the state.
 func TestClient_getRejectsBodiesOfAnotherObject(t *testing.T) {
-	for _, body := range []string{`{}`, `null`, `{"name":"x"}`, `{"id":"other","name":"x"}`} {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(body)) }))
-		s := transport.DefaultSettings()
-		s.MaxRetries = 0
-		c, err := NewClient(s, Config{BaseURL: srv.URL, APIKey: "api-key-canary"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, err := c.Get(context.Background(), "p1")
-		if !transport.IsWrongObject(err) || p != nil {
-			t.Fatalf("body %s: %+v, %v", body, p, err)
-		}
-		if p, err := c.Lookup(context.Background(), "p1"); !transport.IsWrongObject(err) || p != nil {
-			t.Fatalf("lookup, body %s: %+v, %v", body, p, err)
-		}
-		if _, err := c.Update(context.Background(), "p1", Input{}); !transport.IsWrongObject(err) {
-			t.Fatalf("update, body %s: %v", body, err)
-		}
-		srv.Close()
-	}
+	transporttest.CheckRejectsOtherObjects(t, apiKeyClient("api-key-canary"), "p1", []string{`{}`, `null`, `{"name":"x"}`, `{"id":"other","name":"x"}`},
+		func(ctx context.Context, c *Client) (any, error) { return c.Get(ctx, "p1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.Lookup(ctx, "p1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.Update(ctx, "p1", Input{}) })
 }
 
 // TestClient_createResponseIsNeverQuoted: a malformed 2xx create answer is maybe
 // applied and quotes nothing of the body.
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const canary = "ltiaas-body-canary-41"
-	for _, body := range []string{`{"id":"p1","publicKey":"` + canary, `{"id":"p1"}` + canary, `null`} {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(body))
-		}))
-		s := transport.DefaultSettings()
-		s.MaxRetries = 0
-		c, _ := NewClient(s, Config{BaseURL: srv.URL, APIKey: "api-key-canary"})
-		_, err := c.Create(context.Background(), Input{})
-		srv.Close()
-		if err == nil || !transport.MaybeApplied(err) || strings.Contains(err.Error(), canary[:8]) {
-			t.Fatalf("body %s: %v", body, err)
-		}
-	}
+	transporttest.CheckCreateNeverQuoted(t, apiKeyClient("api-key-canary"),
+		func(ctx context.Context, c *Client) (any, error) { return c.Create(ctx, Input{}) },
+		transport.MaybeApplied, http.StatusCreated, []string{`{"id":"p1","publicKey":"` + canary, `{"id":"p1"}` + canary, `null`}, canary[:8])
+}
+
+// apiKeyClient builds clients with the API key, without retries.
+func apiKeyClient(key string) func(baseURL string) (*Client, error) {
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, APIKey: key} })
 }

@@ -1,10 +1,8 @@
 package mockapi_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"reflect"
 	"strings"
@@ -16,35 +14,13 @@ import (
 // awxDo sends one request to the tenant's AWX fake with its token and decodes a JSON object answer.
 func awxDo(t *testing.T, tn *mockapi.Tenant, method, path string, body any) (int, map[string]any) {
 	t.Helper()
-	st, raw := awxRaw(t, tn, method, path, "Bearer "+tn.Creds.AWXToken, body)
-	var m map[string]any
-	if len(bytes.TrimSpace(raw)) > 0 {
-		if err := json.Unmarshal(raw, &m); err != nil {
-			t.Fatalf("%s %s: %d, not a JSON object: %v", method, path, st, err)
-		}
-	}
-	return st, m
+	return mockapi.SendJSON(t, method, tn.URL()+path, map[string]string{"Authorization": mockapi.Bearer(tn.Creds.AWXToken)}, body)
 }
 
 func awxRaw(t *testing.T, tn *mockapi.Tenant, method, path, auth string, body any) (int, []byte) {
 	t.Helper()
-	var rdr io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rdr = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, tn.URL()+path, rdr)
-	if auth != "" {
-		req.Header.Set("Authorization", auth)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	raw, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, raw
+	st, _, raw := mockapi.Send(t, method, tn.URL()+path, map[string]string{"Authorization": auth}, body)
+	return st, raw
 }
 
 func awxApp(name string, org int) map[string]any {

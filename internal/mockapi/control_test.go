@@ -3,7 +3,6 @@ package mockapi_test
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"sort"
@@ -16,17 +15,8 @@ import (
 // control sends one /_mock request and returns the status and the body.
 func control(t *testing.T, method, url, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	st, _, b := mockapi.Send(t, method, url, nil, body)
+	return st, string(b)
 }
 
 // controlBase is the /_mock prefix that reaches the tenant's objects.

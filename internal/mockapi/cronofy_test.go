@@ -2,7 +2,6 @@ package mockapi_test
 
 import (
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,24 +13,7 @@ import (
 // cronofyCall sends one request to the tenant's Cronofy fake with the given Host header.
 func cronofyCall(t *testing.T, srv *httptest.Server, tn *mockapi.Tenant, method, host, key, body string) (int, http.Header, []byte) {
 	t.Helper()
-	req, err := http.NewRequest(method, srv.URL+"/t/"+tn.Name+"/v1/applications", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if host != "" {
-		req.Host = host
-	}
-	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, resp.Header, b
+	return mockapi.Send(t, method, srv.URL+"/t/"+tn.Name+"/v1/applications", map[string]string{"Host": host, "Authorization": mockapi.Bearer(key)}, body)
 }
 
 func newCronofyMock(t *testing.T) (*httptest.Server, *mockapi.Tenant) {
@@ -134,15 +116,8 @@ func TestCronofy_noReadOrDeleteRoutes(t *testing.T) {
 			t.Fatalf("%s /v1/applications: HTTP %d, want 404", m, status)
 		}
 	}
-	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/t/"+tn.Name+"/v1/applications/abc", nil)
-	req.Header.Set("Authorization", "Bearer "+key)
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_ = resp.Body.Close()
-	if resp.StatusCode != http.StatusNotFound {
-		t.Fatalf("GET /v1/applications/abc: HTTP %d, want 404", resp.StatusCode)
+	if status, _, _ := mockapi.Send(t, http.MethodGet, srv.URL+"/t/"+tn.Name+"/v1/applications/abc", map[string]string{"Authorization": mockapi.Bearer(key)}, nil); status != http.StatusNotFound {
+		t.Fatalf("GET /v1/applications/abc: HTTP %d, want 404", status)
 	}
 }
 

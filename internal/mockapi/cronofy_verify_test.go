@@ -1,7 +1,6 @@
 package mockapi_test
 
 import (
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -13,22 +12,9 @@ import (
 
 func cronofyVerify(t *testing.T, srv *httptest.Server, tn *mockapi.Tenant, secret, body string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(http.MethodPost, srv.URL+"/t/"+tn.Name+"/v1/application_verification", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Host = "api-uk.cronofy.com"
-	if secret != "" {
-		req.Header.Set("Authorization", "Bearer "+secret)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := srv.Client().Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b)
+	st, _, b := mockapi.Send(t, http.MethodPost, srv.URL+"/t/"+tn.Name+"/v1/application_verification",
+		map[string]string{"Host": "api-uk.cronofy.com", "Authorization": mockapi.Bearer(secret)}, body)
+	return st, string(b)
 }
 
 // TestCronofy_verification: the call is authenticated with the application's own

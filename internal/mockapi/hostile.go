@@ -2,8 +2,10 @@ package mockapi
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -47,10 +49,6 @@ func secretFirst(body []byte) (out []byte, cut int) {
 func encodeSecretFirst(b *bytes.Buffer, v any, sensitive bool, cut *int) {
 	switch x := v.(type) {
 	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
 		rank := func(k string) int {
 			switch {
 			case sensitiveName(k):
@@ -60,11 +58,8 @@ func encodeSecretFirst(b *bytes.Buffer, v any, sensitive bool, cut *int) {
 			}
 			return 2
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			if ri, rj := rank(keys[i]), rank(keys[j]); ri != rj {
-				return ri < rj
-			}
-			return keys[i] < keys[j]
+		keys := slices.SortedFunc(maps.Keys(x), func(a, b string) int {
+			return cmp.Or(cmp.Compare(rank(a), rank(b)), strings.Compare(a, b))
 		})
 		b.WriteByte('{')
 		for i, k := range keys {

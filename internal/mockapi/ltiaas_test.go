@@ -1,13 +1,9 @@
 package mockapi
 
 import (
-	"bytes"
 	"crypto/rsa"
 	"crypto/x509"
-	"encoding/json"
 	"encoding/pem"
-	"io"
-	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"testing"
@@ -21,29 +17,7 @@ type ltiaasCall struct {
 
 func (c ltiaasCall) do(method, path string, body any) (int, map[string]any) {
 	c.t.Helper()
-	var rdr io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rdr = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, c.base+path, rdr)
-	if c.key != "" {
-		req.Header.Set("Authorization", "Bearer "+c.key)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	raw, _ := io.ReadAll(resp.Body)
-	var m map[string]any
-	if len(bytes.TrimSpace(raw)) > 0 {
-		if err := json.Unmarshal(raw, &m); err != nil {
-			c.t.Fatalf("%s %s: body is not JSON: %q", method, path, raw)
-		}
-	}
-	return resp.StatusCode, m
+	return SendJSON(c.t, method, c.base+path, map[string]string{"Authorization": Bearer(c.key)}, body)
 }
 
 func ltiaasBody(url, clientID, name, method string) map[string]any {

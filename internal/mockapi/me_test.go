@@ -2,7 +2,6 @@ package mockapi_test
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -41,18 +40,7 @@ func TestTPP_verify(t *testing.T) {
 	tn := mockapi.NewTestTenant(t)
 	tok := tn.TPP.IssueToken(tn.Creds.TPPUsername, "admin")
 	verify := func(token string) (int, map[string]any) {
-		req, _ := http.NewRequest(http.MethodGet, tn.URL()+"/vedauth/authorize/verify", nil)
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer func() { _ = resp.Body.Close() }()
-		var out map[string]any
-		_ = json.NewDecoder(resp.Body).Decode(&out)
-		return resp.StatusCode, out
+		return mockapi.SendJSON(t, http.MethodGet, tn.URL()+"/vedauth/authorize/verify", map[string]string{"Authorization": mockapi.Bearer(token)}, nil)
 	}
 	if st, out := verify(tok); st != http.StatusOK || out["scope"] != "admin" {
 		t.Errorf("a valid token: %d %v, want 200 with scope admin", st, out)

@@ -494,6 +494,15 @@ func (x *Timeback) lookup(w http.ResponseWriter, r *http.Request) *TimebackApp {
 
 // get renders the LtiApplicationOutput model.
 func (x *Timeback) get(w http.ResponseWriter, r *http.Request) {
+	x.serveApp(w, r, renderTimebackApp, func(o *TimebackApp) {
+		o.ApplicationID, o.Name = RandomUUID(), o.Name+" (another application)"
+	})
+}
+
+// serveApp answers a read of the application the path names with render, or 404.
+// When a fault asks for another object's answer, it is render of a copy that
+// another turns into a different application.
+func (x *Timeback) serveApp(w http.ResponseWriter, r *http.Request, render func(*TimebackApp) map[string]any, another func(*TimebackApp)) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	a := x.lookup(w, r)
@@ -502,10 +511,10 @@ func (x *Timeback) get(w http.ResponseWriter, r *http.Request) {
 	}
 	other := x.copyOf(a)
 	markRead(r, func() any {
-		other.ApplicationID, other.Name = RandomUUID(), other.Name+" (another application)"
-		return renderTimebackApp(&other)
+		another(&other)
+		return render(&other)
 	})
-	writeJSON(w, http.StatusOK, renderTimebackApp(a))
+	writeJSON(w, http.StatusOK, render(a))
 }
 
 // renderTimebackApp is the LtiApplicationOutput model.
@@ -526,26 +535,19 @@ func renderTimebackApp(a *TimebackApp) map[string]any {
 
 // credentials renders GetAppCredentialsResponse: never a secret.
 func (x *Timeback) credentials(w http.ResponseWriter, r *http.Request) {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	a := x.lookup(w, r)
-	if a == nil {
-		return
-	}
-	render := func(a *TimebackApp) map[string]any {
-		m := map[string]any{
-			"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
-			"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
-		}
-		if a.SandboxClientID != "" {
-			m["sandboxCredentials"] = map[string]any{"clientId": a.SandboxClientID, "scopes": a.SandboxScopes, "tokenUrl": a.SandboxTokenURL}
-		}
-		return m
-	}
-	other := x.copyOf(a)
-	markRead(r, func() any {
-		other.ApplicationID, other.ClientID = RandomUUID(), strings.ToLower(RandomAlnum(26))
-		return render(&other)
+	x.serveApp(w, r, renderTimebackCredentials, func(o *TimebackApp) {
+		o.ApplicationID, o.ClientID = RandomUUID(), strings.ToLower(RandomAlnum(26))
 	})
-	writeJSON(w, http.StatusOK, render(a))
+}
+
+// renderTimebackCredentials is the GetAppCredentialsResponse model.
+func renderTimebackCredentials(a *TimebackApp) map[string]any {
+	m := map[string]any{
+		"applicationId": a.ApplicationID, "appUrn": "urn:uuid:" + a.ApplicationID,
+		"productionCredentials": map[string]any{"clientId": a.ClientID, "scopes": a.Scopes, "tokenUrl": a.TokenURL},
+	}
+	if a.SandboxClientID != "" {
+		m["sandboxCredentials"] = map[string]any{"clientId": a.SandboxClientID, "scopes": a.SandboxScopes, "tokenUrl": a.SandboxTokenURL}
+	}
+	return m
 }

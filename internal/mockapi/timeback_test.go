@@ -1,10 +1,9 @@
 package mockapi_test
 
 import (
-	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,36 +13,10 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
-type tbHarness struct {
-	t  *testing.T
-	tn *mockapi.Tenant
-}
-
-func newTB(t *testing.T) *tbHarness {
-	t.Helper()
-	return &tbHarness{t: t, tn: mockapi.NewTestTenant(t)}
-}
-
-func (h *tbHarness) do(method, path, token string, body any) (int, map[string]any) {
+// do sends a Timeback API request with the bearer token.
+func (h *tenantFixture) do(method, path, token string, body any) (int, map[string]any) {
 	h.t.Helper()
-	var rdr io.Reader
-	if body != nil {
-		b, _ := json.Marshal(body)
-		rdr = bytes.NewReader(b)
-	}
-	req, _ := http.NewRequest(method, h.tn.URL()+path, rdr)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var m map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&m)
-	return resp.StatusCode, m
+	return mockapi.SendJSON(h.t, method, h.tn.URL()+path, map[string]string{"Authorization": mockapi.Bearer(token)}, body)
 }
 
 func draft(name string) map[string]any {
@@ -51,7 +24,7 @@ func draft(name string) map[string]any {
 }
 
 func TestTimeback_createReadCredentials(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	tok := h.tn.Creds.TimebackToken
 	// The sandbox pair is in the create answer by default.
 	st, m := h.do("POST", "/applications/1.0/drafts", tok, draft("one"))
@@ -92,7 +65,7 @@ func TestTimeback_createReadCredentials(t *testing.T) {
 // TestTimeback_sandboxOff: SetSandboxCredentials(false) leaves the sandbox pair out of
 // the create answer and the credentials read.
 func TestTimeback_sandboxOff(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	tok := h.tn.Creds.TimebackToken
 	h.tn.Timeback.SetSandboxCredentials(false)
 	st, m := h.do("POST", "/applications/1.0/drafts", tok, draft("one"))
@@ -107,7 +80,7 @@ func TestTimeback_sandboxOff(t *testing.T) {
 }
 
 func TestTimeback_auth(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	for _, tok := range []string{"", "wrong"} {
 		if st, m := h.do("GET", "/applications/1.0/"+mockapi.RandomUUID(), tok, nil); st != 401 || m["error"] != "unauthorized" {
 			t.Fatalf("token %q: %d %v", tok, st, m)
@@ -118,32 +91,27 @@ func TestTimeback_auth(t *testing.T) {
 	}
 }
 
-func (h *tbHarness) token(id, secret, grant string) (int, map[string]any) {
-	req, _ := http.NewRequest("POST", h.tn.URL()+"/auth/1.0/token", strings.NewReader(url.Values{"grant_type": {grant}}.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	req.SetBasicAuth(id, secret)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var m map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&m)
-	return resp.StatusCode, m
+// clientCredentials asks Timeback's token endpoint for a token with HTTP Basic id and secret.
+func (h *tenantFixture) clientCredentials(id, secret, grant string) (int, map[string]any) {
+	h.t.Helper()
+	basic := base64.StdEncoding.EncodeToString([]byte(id + ":" + secret))
+	return mockapi.SendJSON(h.t, http.MethodPost, h.tn.URL()+"/auth/1.0/token",
+		map[string]string{"Content-Type": "application/x-www-form-urlencoded", "Authorization": "Basic " + basic},
+		url.Values{"grant_type": {grant}}.Encode())
 }
 
 func TestTimeback_tokenEndpoint(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	c := h.tn.Creds
 	now := time.Now()
 	h.tn.Timeback.SetClock(func() time.Time { return now })
-	if st, m := h.token(c.TimebackClientID, "wrong", "client_credentials"); st != 401 || m["error"] != "invalid_client" {
+	if st, m := h.clientCredentials(c.TimebackClientID, "wrong", "client_credentials"); st != 401 || m["error"] != "invalid_client" {
 		t.Fatalf("bad secret: %d %v", st, m)
 	}
-	if st, m := h.token(c.TimebackClientID, c.TimebackClientSecret, "password"); st != 400 || m["error"] != "unsupported_grant_type" {
+	if st, m := h.clientCredentials(c.TimebackClientID, c.TimebackClientSecret, "password"); st != 400 || m["error"] != "unsupported_grant_type" {
 		t.Fatalf("bad grant: %d %v", st, m)
 	}
-	st, m := h.token(c.TimebackClientID, c.TimebackClientSecret, "client_credentials")
+	st, m := h.clientCredentials(c.TimebackClientID, c.TimebackClientSecret, "client_credentials")
 	if st != 200 || m["token_type"] != "Bearer" || m["expires_in"] != float64(3600) {
 		t.Fatalf("token: %d %v", st, m)
 	}
@@ -161,7 +129,7 @@ func TestTimeback_tokenEndpoint(t *testing.T) {
 }
 
 func TestTimeback_publishers(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	tok := h.tn.Creds.TimebackToken
 	x := h.tn.Timeback
 
@@ -192,7 +160,7 @@ func TestTimeback_publishers(t *testing.T) {
 }
 
 func TestTimeback_validationAndConflict(t *testing.T) {
-	h := newTB(t)
+	h := newFixture(t)
 	tok := h.tn.Creds.TimebackToken
 	bad := []map[string]any{
 		{"description": "d", "launchUrl": "https://a.example"},

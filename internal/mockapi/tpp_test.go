@@ -1,8 +1,6 @@
 package mockapi_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -10,36 +8,13 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/mockapi"
 )
 
-type tppFixture struct {
-	t  *testing.T
-	tn *mockapi.Tenant
-}
-
-func newTPPFixture(t *testing.T) *tppFixture {
-	t.Helper()
-	return &tppFixture{t: t, tn: mockapi.NewTestTenant(t)}
-}
-
 // post sends a JSON body and decodes the JSON answer.
-func (f *tppFixture) post(path, token string, body any) (int, map[string]any) {
+func (f *tenantFixture) post(path, token string, body any) (int, map[string]any) {
 	f.t.Helper()
-	b, _ := json.Marshal(body)
-	req, _ := http.NewRequest(http.MethodPost, f.tn.URL()+path, bytes.NewReader(b))
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	var out map[string]any
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	return resp.StatusCode, out
+	return mockapi.SendJSON(f.t, http.MethodPost, f.tn.URL()+path, map[string]string{"Authorization": mockapi.Bearer(token)}, body)
 }
 
-func (f *tppFixture) token(user, pass string) map[string]any {
+func (f *tenantFixture) token(user, pass string) map[string]any {
 	f.t.Helper()
 	st, out := f.post("/vedauth/authorize/oauth", "", map[string]string{"client_id": f.tn.Creds.TPPClientID, "username": user, "password": pass, "scope": "admin"})
 	if st != http.StatusOK {
@@ -48,7 +23,7 @@ func (f *tppFixture) token(user, pass string) map[string]any {
 	return out
 }
 
-func (f *tppFixture) adminToken() string {
+func (f *tenantFixture) adminToken() string {
 	return f.token(f.tn.Creds.TPPUsername, f.tn.Creds.TPPPassword)["access_token"].(string)
 }
 
@@ -58,7 +33,7 @@ func tppAppBody(id string) map[string]any {
 }
 
 func TestTPP_createGetCaseInsensitiveAndMaxScope(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	st, out := f.post("/VEDSDK/OAuth/createapplication", tok, tppAppBody("a1"))
 	if st != 200 || out["Success"] != true || out["Result"] != float64(0) {
@@ -103,7 +78,7 @@ func TestTPP_createGetCaseInsensitiveAndMaxScope(t *testing.T) {
 // TestTPP_getShapeAndHiddenValidity: the fault switches give the docs' example shape
 // ({"Application":{…}}) and leave the validity fields out.
 func TestTPP_getShapeAndHiddenValidity(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
 	f.tn.TPP.SetGetApplicationKey("Application")
@@ -123,7 +98,7 @@ func TestTPP_getShapeAndHiddenValidity(t *testing.T) {
 // TestTPP_grantNeverExpires: GrantValidity null means the grant never expires; Get
 // answers null for it.
 func TestTPP_grantNeverExpires(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
 	st, out := f.post("/vedsdk/oauth/UpdateApplication", tok, map[string]any{"Application": map[string]any{
@@ -144,7 +119,7 @@ func TestTPP_grantNeverExpires(t *testing.T) {
 
 // TestTPP_enumerate pages through every application with Start and Count.
 func TestTPP_enumerate(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	for _, id := range []string{"c", "a", "b"} {
 		f.tn.TPP.Put(mockapi.TPPApp{ID: id, Name: "name-" + id, Scope: "certificate", MaximumScope: "certificate", UnusedExpiration: 60})
@@ -184,7 +159,7 @@ func TestTPP_enumerate(t *testing.T) {
 }
 
 func TestTPP_updateResetsOmittedFields(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	f.post("/vedsdk/oauth/CreateApplication", tok, tppAppBody("a1"))
 	f.tn.TPP.Edit("a1", func(a *mockapi.TPPApp) { a.UnusedExpiration = 86400 }) // set in the console
@@ -206,7 +181,7 @@ func TestTPP_updateResetsOmittedFields(t *testing.T) {
 }
 
 func TestTPP_notFound(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	tok := f.adminToken()
 	for _, c := range []struct {
 		path string
@@ -224,7 +199,7 @@ func TestTPP_notFound(t *testing.T) {
 }
 
 func TestTPP_tokens(t *testing.T) {
-	f := newTPPFixture(t)
+	f := newFixture(t)
 	// no token, a bad password, a token without admin, an auditor
 	if st, out := f.post("/vedsdk/oauth/GetApplication", "", map[string]string{"ApplicationId": "x"}); st != 401 || out["error"] != "invalid_token" {
 		t.Fatalf("no token: HTTP %d %v", st, out)

@@ -181,17 +181,14 @@ func (c *Client) CreateDraft(ctx context.Context, in DraftInput) (*Draft, error)
 	if err != nil {
 		return nil, err
 	}
-	var d Draft
-	if err := resp.Decode(&d); err != nil {
+	d, err := transport.DecodeCreated(resp, "applicationId", func(d *Draft) string { return d.ApplicationID })
+	if err != nil {
 		return nil, err
-	}
-	if d.ApplicationID == "" {
-		return nil, resp.Invalid("the response has no applicationId")
 	}
 	if d.AppURN == "" {
 		d.AppURN = "urn:uuid:" + d.ApplicationID
 	}
-	return &d, nil
+	return d, nil
 }
 
 func appPath(id string, rest string) string {
@@ -224,7 +221,7 @@ func (c *Client) GetApplication(ctx context.Context, id string) (*Application, e
 	}
 	if a.SourcedID != id {
 		// {}, null, no sourcedId or another one: never a replacement for the state.
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, ""), Want: id, Got: a.SourcedID}
+		return nil, resp.WrongObject(id, a.SourcedID)
 	}
 	if a.Name == "" {
 		return nil, resp.Invalid("the application has no name")
@@ -238,18 +235,7 @@ func (c *Client) GetCredentials(ctx context.Context, id string) (*Credentials, e
 	if err != nil {
 		return nil, err
 	}
-	var cr *Credentials
-	if err := resp.Decode(&cr); err != nil {
-		return nil, err
-	}
-	if cr == nil || cr.ApplicationID != id {
-		got := ""
-		if cr != nil {
-			got = cr.ApplicationID
-		}
-		return nil, &transport.WrongObjectError{Platform: c.tr.Platform(), Method: http.MethodGet, Path: appPath(id, "/credentials"), Want: id, Got: got}
-	}
-	return cr, nil
+	return transport.DecodeObject(resp, id, func(cr *Credentials) string { return cr.ApplicationID })
 }
 
 // DeleteApplication reports ErrDeleteUnsupported: Timeback has no delete endpoint.
@@ -418,25 +404,13 @@ func (ts *tokenSource) Token(ctx context.Context) (string, error) {
 	if len(ts.query) > 0 {
 		q = ts.query
 	}
-	resp, err := ts.tr.Do(ctx, transport.Request{
+	body, err := ts.tr.FetchToken(ctx, transport.Request{
 		Method: http.MethodPost, Path: ts.path, Query: q, NoAuth: true,
 		Form:   url.Values{"grant_type": {"client_credentials"}},
 		Header: http.Header{"Authorization": {"Basic " + ts.basic}},
-	})
+	}, "Timeback", "exchanging client_id and client_secret for an access token")
 	if err != nil {
-		return "", &TokenError{Err: err}
-	}
-	var body *struct {
-		AccessToken string `json:"access_token"`
-		ExpiresIn   int64  `json:"expires_in"`
-		TokenType   string `json:"token_type"`
-	}
-	if err := resp.Decode(&body); err != nil {
-		// Described, not wrapped: a DecodeError would count as "maybe applied".
-		return "", &TokenError{Err: errors.New(err.Error())}
-	}
-	if body == nil || body.AccessToken == "" {
-		return "", &TokenError{Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
+		return "", err
 	}
 	ttl := time.Duration(body.ExpiresIn) * time.Second
 	if ttl <= 0 {
@@ -468,13 +442,4 @@ func MaybeCreated(err error) bool {
 
 // TokenError is a failed client-credentials exchange: an authentication failure
 // (transport.IsAuthFailure); the API request it was for was never sent.
-type TokenError struct{ Err error }
-
-func (e *TokenError) Error() string {
-	return "Timeback authentication failed (exchanging client_id and client_secret for an access token), so the request was not sent: " + e.Err.Error()
-}
-
-func (e *TokenError) Unwrap() error { return e.Err }
-
-// AuthFailure marks a TokenError as an authentication failure.
-func (e *TokenError) AuthFailure() bool { return true }
+type TokenError = transport.AuthError

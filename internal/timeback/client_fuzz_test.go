@@ -18,31 +18,16 @@ func FuzzResponses(f *testing.F) {
 	f.Add(409, []byte(`{"error":"name_conflict","details":[{"field":"name","message":"`), []byte(`"}]}`), byte(4), byte(4))
 	f.Add(401, []byte(`{"error_description":"`), []byte("\xff\"}"), byte(2), byte(1))
 	const token, secret = `tb-tok"en/+&=3c9`, `tb-sec"ret\x=8d`
-	s := transporttest.NoRetries()
-	srv, clients := transporttest.Start(f,
-		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, Token: token}) },
-		func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, ClientID: "cid", ClientSecret: secret})
-		})
-	byToken, bySecret := clients[0], clients[1]
-	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
-		c, cred := byToken, token
-		if op&4 != 0 {
-			c, cred = bySecret, secret
-			c.tok.Invalidate()
-		}
-		status, body := srv.Answer(status, prefix, suffix, cred, form)
-		ctx := context.Background()
-		var err error
-		switch op % 3 {
-		case 0:
-			_, err = c.CreateDraft(ctx, DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
-		case 1:
-			_, err = c.GetApplication(ctx, "a1")
-		case 2:
-			_, err = c.GetCredentials(ctx, "a1")
-		}
-		transporttest.CheckError(t, err, cred, "cid:"+cred)
+	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
+		{Secret: token, Also: []string{"cid:" + token}, New: tokenClient(token)},
+		{Secret: secret, Also: []string{"cid:" + secret}, New: secretClient(secret), Reset: func(c *Client) { c.tok.Invalidate() }},
+	}, []transporttest.Op[*Client]{
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.CreateDraft(ctx, DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
+		},
+		func(ctx context.Context, c *Client) (any, error) { return c.GetApplication(ctx, "a1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.GetCredentials(ctx, "a1") },
+	}, func(_ *testing.T, status int, body []byte, err error) {
 		_ = ErrorMessage(status, body)
 		_, _ = NextAction(err)
 		_ = IsDuplicate(err)

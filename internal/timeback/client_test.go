@@ -2,65 +2,51 @@ package timeback
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
-func hostileClient(t *testing.T, h http.HandlerFunc, cfg Config) *Client {
-	t.Helper()
-	return transporttest.Client(t, h, func(u string) (*Client, error) {
-		cfg.BaseURL = u
-		return NewClient(transporttest.NoRetries(), cfg)
-	})
+// tokenClient builds clients with the static token, without retries.
+func tokenClient(token string) func(baseURL string) (*Client, error) {
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, Token: token} })
+}
+
+// secretClient builds clients that exchange client_id "cid" and secret for tokens,
+// without retries.
+func secretClient(secret string) func(baseURL string) (*Client, error) {
+	return transporttest.Builder(NewClient, func(u string) Config { return Config{BaseURL: u, ClientID: "cid", ClientSecret: secret} })
 }
 
 // TestClient_tokenAnswerWithoutTokenIsAnAuthFailure: the client-credentials
 // exchange answering 2xx with null, {} or a broken body means the draft was never
 // sent: an authentication failure, never "maybe created".
 func TestClient_tokenAnswerWithoutTokenIsAnAuthFailure(t *testing.T) {
-	for i, body := range []string{`null`, `{}`, `{"access_token":`} {
-		var drafts atomic.Int32
-		c := hostileClient(t, func(w http.ResponseWriter, r *http.Request) {
-			if strings.HasSuffix(r.URL.Path, "/drafts") {
-				drafts.Add(1)
+	transporttest.CheckUnusableTokenAnswers(t, []string{`null`, `{}`, `{"access_token":`},
+		// A secret of its own per body: the token cache is keyed by the credentials.
+		func(i int) func(string) (*Client, error) {
+			return secretClient("client-secret-canary-" + string(rune('a'+i)))
+		},
+		func(ctx context.Context, c *Client) (any, error) {
+			d, err := c.CreateDraft(ctx, DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
+			if MaybeCreated(err) {
+				t.Errorf("a failed token exchange counts as maybe created: %v", err)
 			}
-			_, _ = w.Write([]byte(body))
-		}, Config{ClientID: "cid", ClientSecret: "client-secret-canary-" + string(rune('a'+i))})
-		_, err := c.CreateDraft(context.Background(), DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
-		if err == nil || transport.MaybeApplied(err) || MaybeCreated(err) || !transport.IsAuthFailure(err) {
-			t.Fatalf("body %s: want an authentication failure, got %v", body, err)
-		}
-		var de *transport.DecodeError
-		if errors.As(err, &de) || !strings.Contains(err.Error(), "authentication failed") {
-			t.Fatalf("body %s: %v", body, err)
-		}
-		if drafts.Load() != 0 {
-			t.Fatal("the draft was sent")
-		}
-	}
+			return d, err
+		},
+		func(r *http.Request) bool { return strings.HasSuffix(r.URL.Path, "/drafts") })
 }
 
 // TestClient_readsRejectBodiesOfAnotherObject: GET of an application or of its
 // credentials answering {}, null, no id or another id is a WrongObjectError.
 func TestClient_readsRejectBodiesOfAnotherObject(t *testing.T) {
-	for _, body := range []string{`{}`, `null`, `{"name":"app"}`, `{"sourcedId":"other","name":"app","applicationId":"other"}`, `{"data":{"sourcedId":"other","name":"x"}}`} {
-		c := hostileClient(t, func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(body)) }, Config{Token: "static-token-canary"})
-		if app, err := c.GetApplication(context.Background(), "app-1"); !transport.IsWrongObject(err) || app != nil {
-			t.Fatalf("application, body %s: %+v, %v", body, app, err)
-		}
-		if cr, err := c.GetCredentials(context.Background(), "app-1"); !transport.IsWrongObject(err) || cr != nil {
-			t.Fatalf("credentials, body %s: %+v, %v", body, cr, err)
-		}
-	}
-	c := hostileClient(t, func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write([]byte(`{"application":{"sourcedId":"app-1","name":"x"}}`))
-	}, Config{Token: "static-token-canary"})
+	transporttest.CheckRejectsOtherObjects(t, tokenClient("static-token-canary"), "app-1",
+		[]string{`{}`, `null`, `{"name":"app"}`, `{"sourcedId":"other","name":"app","applicationId":"other"}`, `{"data":{"sourcedId":"other","name":"x"}}`},
+		func(ctx context.Context, c *Client) (any, error) { return c.GetApplication(ctx, "app-1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.GetCredentials(ctx, "app-1") })
+	c := transporttest.Answering(t, http.StatusOK, `{"application":{"sourcedId":"app-1","name":"x"}}`, tokenClient("static-token-canary"))
 	if app, err := c.GetApplication(context.Background(), "app-1"); err != nil || app.Name != "x" {
 		t.Fatalf("a wrapped application was refused: %v", err)
 	}
@@ -70,14 +56,11 @@ func TestClient_readsRejectBodiesOfAnotherObject(t *testing.T) {
 // created and quotes no byte of the body (it holds the client secret).
 func TestClient_createResponseIsNeverQuoted(t *testing.T) {
 	const secret = "TIMEBACK-issued-secret-0c4e"
-	for _, body := range []string{`{"applicationId":"a1","clientSecret":"` + secret, `{"applicationId":"a1","clientSecret":"` + secret + `"}]`, `{"clientSecret":"` + secret + `"}`, `null`} {
-		c := hostileClient(t, func(w http.ResponseWriter, r *http.Request) {
-			w.WriteHeader(http.StatusCreated)
-			_, _ = w.Write([]byte(body))
-		}, Config{Token: "static-token-canary"})
-		_, err := c.CreateDraft(context.Background(), DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
-		if err == nil || !MaybeCreated(err) || strings.Contains(err.Error(), secret[:10]) || strings.Contains(err.Error(), "clientSecret") {
-			t.Fatalf("body %s: %v", body, err)
-		}
-	}
+	transporttest.CheckCreateNeverQuoted(t, tokenClient("static-token-canary"),
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.CreateDraft(ctx, DraftInput{Name: "n", Description: "d", LaunchURL: "https://x.example"})
+		},
+		MaybeCreated, http.StatusCreated,
+		[]string{`{"applicationId":"a1","clientSecret":"` + secret, `{"applicationId":"a1","clientSecret":"` + secret + `"}]`, `{"clientSecret":"` + secret + `"}`, `null`},
+		secret[:10], "clientSecret")
 }

@@ -8,7 +8,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -103,20 +102,22 @@ type Application struct {
 	UserCount  *int64 `json:"UserCount,omitempty"`
 }
 
-// createBody is the CreateApplication request: ApplicationId instead of ID, and
-// MaximumScope (never the MaxScope spelling of the docs' example).
+// createBody is the CreateApplication request: the application's members (with
+// MaximumScope, never the MaxScope spelling of the docs' example), its ID sent as
+// ApplicationId, GrantValidity left out when nil (a create has no "never expires"),
+// and without the read-only counters (newCreateBody clears them).
 type createBody struct {
-	ApplicationID    string `json:"ApplicationId"`
-	Scope            string `json:"Scope"`
-	MaximumScope     string `json:"MaximumScope"`
-	Name             string `json:"Name"`
-	Vendor           string `json:"Vendor"`
-	Description      string `json:"Description"`
-	URL              string `json:"Url"`
-	AccessValidity   *int64 `json:"AccessValidity,omitempty"`
-	GrantValidity    *int64 `json:"GrantValidity,omitempty"`
-	Renewable        *bool  `json:"Renewable,omitempty"`
-	UnusedExpiration *int64 `json:"UnusedExpiration,omitempty"`
+	ApplicationID string `json:"ApplicationId"`
+	// ID shadows the embedded ID member and stays empty, so no ID member is sent: a
+	// create names the id ApplicationId.
+	ID string `json:"ID,omitempty"`
+	applicationJSON
+}
+
+func newCreateBody(a Application) createBody {
+	b := createBody{ApplicationID: a.ID, applicationJSON: applicationJSON(a)}
+	b.GrantCount, b.UserCount = nil, nil
+	return b
 }
 
 // envelope is the Result/Success part of every 200 answer.
@@ -199,13 +200,6 @@ func (c *Client) check(resp *transport.Response, method, path string, out any) e
 	return nil
 }
 
-// tokenResponse is the answer of /vedauth/authorize/oauth and /vedauth/authorize/token.
-type tokenResponse struct {
-	AccessToken  string `json:"access_token"`
-	RefreshToken string `json:"refresh_token"`
-	Scope        string `json:"scope"`
-}
-
 // accessToken returns the provider run's token, obtaining it on first use.
 func (c *Client) accessToken(ctx context.Context) (string, error) {
 	c.mu.Lock()
@@ -226,39 +220,13 @@ func (c *Client) accessToken(ctx context.Context) (string, error) {
 	return c.token, nil
 }
 
-// tokenCall posts to the auth server (without a bearer token) and decodes the token.
-func (c *Client) tokenCall(ctx context.Context, path string, body map[string]string) (*tokenResponse, error) {
+// tokenCall posts to the auth server (without a bearer token) and decodes the token;
+// a failure is a *transport.AuthError (IsTokenError).
+func (c *Client) tokenCall(ctx context.Context, path string, body map[string]string) (*transport.TokenAnswer, error) {
 	// A repeated token request creates no object: it may be resent on 502/503/504.
-	resp, err := c.tr.Do(ctx, transport.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, DuplicateSafe: true})
-	if err != nil {
-		return nil, &TokenError{Path: path, Err: err}
-	}
-	var tok *tokenResponse
-	if err := resp.Decode(&tok); err != nil {
-		// Described, not wrapped: a DecodeError would count as "maybe applied".
-		return nil, &TokenError{Path: path, Err: errors.New(err.Error())}
-	}
-	if tok == nil || tok.AccessToken == "" {
-		return nil, &TokenError{Path: path, Err: fmt.Errorf("the answer (HTTP %d) holds no access_token", resp.Status)}
-	}
-	return tok, nil
+	return c.tr.FetchToken(ctx, transport.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, DuplicateSafe: true},
+		c.tr.Platform(), "obtaining an access token from "+path)
 }
-
-// TokenError is a failed token request (/vedauth/authorize/oauth or /token): an
-// authentication failure (transport.IsAuthFailure), after which the API call it was
-// for was never sent, so it never counts as maybe applied.
-type TokenError struct {
-	Path string
-	Err  error
-}
-
-func (e *TokenError) Error() string {
-	return "TPP authentication failed (obtaining an access token from " + e.Path + "), so the request was not sent: " + e.Err.Error()
-}
-func (e *TokenError) Unwrap() error { return e.Err }
-
-// AuthFailure marks a TokenError as an authentication failure.
-func (e *TokenError) AuthFailure() bool { return true }
 
 // refreshToken swaps failed for a new token through the refresh token; when another
 // call already did so it returns the current token. ok is false when no refresh is possible.
@@ -316,11 +284,7 @@ func (c *Client) call(ctx context.Context, path string, body, out any) error {
 // Create registers an application. The POST is duplicate-safe: the ApplicationId is
 // unique, so a resend fails as a duplicate instead of creating a second application.
 func (c *Client) Create(ctx context.Context, a Application) (*Application, error) {
-	in := createBody{
-		ApplicationID: a.ID, Scope: a.Scope, MaximumScope: a.MaximumScope, Name: a.Name, Vendor: a.Vendor,
-		Description: a.Description, URL: a.URL, AccessValidity: a.AccessValidity, GrantValidity: a.GrantValidity, Renewable: a.Renewable,
-		UnusedExpiration: a.UnusedExpiration,
-	}
+	in := newCreateBody(a)
 	var out struct {
 		Application *Application `json:"Application"`
 	}
@@ -433,10 +397,11 @@ func IsNotFound(err error) bool {
 	return false
 }
 
-// IsTokenError reports a failed token request.
+// IsTokenError reports a failed token request (/vedauth/authorize/oauth or /token),
+// after which the API call it was for was never sent.
 func IsTokenError(err error) bool {
-	var te *TokenError
-	return errors.As(err, &te)
+	var ae *transport.AuthError
+	return errors.As(err, &ae)
 }
 
 // ErrorMessage decodes TPP error bodies: {"error","error_description"} from the auth

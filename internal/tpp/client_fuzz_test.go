@@ -18,35 +18,21 @@ func FuzzResponses(f *testing.F) {
 	f.Add(401, []byte(`{"error":"invalid_token","error_description":"`), []byte(`"}`), byte(4), byte(2))
 	f.Add(500, []byte("\xff"), []byte(`<`), byte(3), byte(3))
 	const token, password = `tpp-tok"en/+&=7a2`, `tpp-pa"ss\word=5`
-	s := transporttest.NoRetries()
-	srv, clients := transporttest.Start(f,
-		func(u string) (*Client, error) { return NewClient(s, Config{BaseURL: u, AccessToken: token}) },
-		func(u string) (*Client, error) {
-			return NewClient(s, Config{BaseURL: u, Username: "admin", Password: password, ClientID: "cid"})
-		})
-	byToken, byPassword := clients[0], clients[1]
-	f.Fuzz(func(t *testing.T, status int, prefix, suffix []byte, form, op byte) {
-		c, cred := byToken, token
-		if op&4 != 0 {
-			c, cred = byPassword, password
+	transporttest.Fuzz(f, []transporttest.Credential[*Client]{
+		{Secret: token, New: tokenClient(token)},
+		{Secret: password, New: passwordClient(password), Reset: func(c *Client) {
 			c.mu.Lock()
 			c.fetched, c.fetchErr, c.token, c.refresh = false, nil, "", ""
 			c.mu.Unlock()
-		}
-		status, body := srv.Answer(status, prefix, suffix, cred, form)
-		ctx := context.Background()
-		var err error
-		switch op % 4 {
-		case 0:
-			_, err = c.Create(ctx, Application{ID: "app-1", Name: "n"})
-		case 1:
-			_, err = c.Get(ctx, "app-1")
-		case 2:
-			_, err = c.Find(ctx, "app-1")
-		case 3:
-			err = c.Update(ctx, Application{ID: "app-1"})
-		}
-		transporttest.CheckError(t, err, cred)
+		}},
+	}, []transporttest.Op[*Client]{
+		func(ctx context.Context, c *Client) (any, error) {
+			return c.Create(ctx, Application{ID: "app-1", Name: "n"})
+		},
+		func(ctx context.Context, c *Client) (any, error) { return c.Get(ctx, "app-1") },
+		func(ctx context.Context, c *Client) (any, error) { return c.Find(ctx, "app-1") },
+		func(ctx context.Context, c *Client) (any, error) { return nil, c.Update(ctx, Application{ID: "app-1"}) },
+	}, func(_ *testing.T, status int, body []byte, err error) {
 		_ = ErrorMessage(status, body)
 		_ = ErrorCode(err)
 		_ = IsNotFound(err)

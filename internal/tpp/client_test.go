@@ -32,6 +32,18 @@ func testClient(t *testing.T, tn *mockapi.Tenant, cfg Config) *Client {
 	return c
 }
 
+// clientWithApp is a client against a fresh tenant in which it has created
+// application "a" (sample) with ctx.
+func clientWithApp(t *testing.T, ctx context.Context) (*Client, *mockapi.Tenant) {
+	t.Helper()
+	tn := mockapi.NewTestTenant(t)
+	c := testClient(t, tn, Config{})
+	if _, err := c.Create(ctx, sample("a")); err != nil {
+		t.Fatal(err)
+	}
+	return c, tn
+}
+
 func sample(id string) Application {
 	v := int64(60)
 	return Application{ID: id, Name: "n", Vendor: "v", Scope: "certificate", MaximumScope: "certificate", AccessValidity: &v}
@@ -76,12 +88,8 @@ func TestClient_tokenObtainedOnce(t *testing.T) {
 
 // An expired token is refreshed once per failing call, and the call repeated once.
 func TestClient_refreshOnInvalidToken(t *testing.T) {
-	tn := mockapi.NewTestTenant(t)
-	c := testClient(t, tn, Config{})
 	ctx := context.Background()
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, tn := clientWithApp(t, ctx)
 	tn.TPP.ExpireAccessTokens()
 	if _, err := c.Get(ctx, "a"); err != nil {
 		t.Fatalf("get after expiry: %v", err)
@@ -181,13 +189,9 @@ func TestIsNotFound_readings(t *testing.T) {
 
 // Neither the password nor a token obtained at runtime appears in trace logs.
 func TestClient_logsMaskSecrets(t *testing.T) {
-	tn := mockapi.NewTestTenant(t)
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
-	c := testClient(t, tn, Config{})
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, tn := clientWithApp(t, ctx)
 	tn.TPP.ExpireAccessTokens()
 	if _, err := c.Get(ctx, "a"); err != nil {
 		t.Fatal(err)

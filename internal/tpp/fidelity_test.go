@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -68,12 +69,8 @@ func TestClient_getEitherShape(t *testing.T) {
 // Against the mock: both shapes read, and a read answering about another
 // application (MalformRead "other") is refused.
 func TestClient_getShapesAgainstMock(t *testing.T) {
-	tn := mockapi.NewTestTenant(t)
-	c := testClient(t, tn, Config{})
 	ctx := context.Background()
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, tn := clientWithApp(t, ctx)
 	for _, key := range []string{"Applications", "Application"} {
 		tn.TPP.SetGetApplicationKey(key)
 		if got, err := c.Get(ctx, "a"); err != nil || got.ID != "a" {
@@ -124,12 +121,8 @@ func TestClient_resultCodesAndErrorText(t *testing.T) {
 			t.Errorf("ResultName(%d) = %q, want %s", code, ResultName(code), name)
 		}
 	}
-	tn := mockapi.NewTestTenant(t)
-	c := testClient(t, tn, Config{})
 	ctx := context.Background()
-	if _, err := c.Create(ctx, sample("a")); err != nil {
-		t.Fatal(err)
-	}
+	c, _ := clientWithApp(t, ctx)
 	_, err := c.Create(ctx, sample("a"))
 	re, ok := asResultError(err)
 	if !ok || re.Result != ResultApplicationAlreadyExists || transport.StatusOf(err) != http.StatusOK {
@@ -185,5 +178,27 @@ func TestClient_listBounded(t *testing.T) {
 	c, _ = fixedServer(t, func(int, map[string]any) string { return `{"Result":0,"Success":true}` })
 	if _, err := c.List(context.Background()); err == nil || !strings.Contains(err.Error(), "no Applications") {
 		t.Fatalf("an answer without Applications: %v", err)
+	}
+}
+
+// The CreateApplication body names the id ApplicationId (and no ID member), spells
+// MaximumScope, leaves out a GrantValidity it does not know and never sends the
+// read-only counters.
+func TestClient_createBody(t *testing.T) {
+	v, n := int64(60), int64(4)
+	a := sample("app-1")
+	a.GrantNeverExpires, a.GrantCount, a.UserCount = true, &n, &n
+	raw, err := json.Marshal(newCreateBody(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"ApplicationId": "app-1", "Name": "n", "Vendor": "v", "Description": "", "Url": "",
+		"Scope": "certificate", "MaximumScope": "certificate", "AccessValidity": float64(v)}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("create body %s, want %v", raw, want)
 	}
 }

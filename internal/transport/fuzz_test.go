@@ -3,7 +3,6 @@ package transport_test
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"testing"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
@@ -21,10 +20,7 @@ func FuzzErrorPath(f *testing.F) {
 	const cred = `tr-cred"en/+&=0b5`
 	srv := transporttest.NewServer(f)
 	c, err := transport.New(transporttest.NoRetries(), transport.Options{Platform: "Test", BaseURL: srv.URL, Secrets: []string{cred},
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer "+cred)
-			return nil
-		},
+		Auth: transport.Bearer(cred),
 		ErrorMessage: func(_ int, body []byte) string {
 			var m map[string]any
 			_ = json.Unmarshal(body, &m)

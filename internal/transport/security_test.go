@@ -64,10 +64,7 @@ func TestRedirectNeverChangesSchemeOrPort(t *testing.T) {
 			"example.com:80":   plain.Listener.Addr().String(),
 			"example.com:8443": plain.Listener.Addr().String(),
 		})
-		o.Auth = func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer redirect-canary")
-			return nil
-		}
+		o.Auth = Bearer("redirect-canary")
 	})
 	for _, tc := range []struct{ method, path, want string }{
 		{"POST", "/downgrade", "http://example.com:80"},
@@ -157,10 +154,7 @@ func TestRedactionCoversEncodedForms(t *testing.T) {
 	defer srv.Close()
 	c := newTestClient(t, srv.URL, func(o *Options) {
 		o.Secrets = []string{password}
-		o.Auth = func(_ context.Context, r *http.Request) error {
-			r.SetBasicAuth(user, password)
-			return nil
-		}
+		o.Auth = Basic(user, password)
 		o.ErrorMessage = func(_ int, body []byte) string {
 			var e struct {
 				Error       string `json:"error"`

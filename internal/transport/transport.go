@@ -47,6 +47,22 @@ func DefaultSettings() Settings {
 // Authenticator adds credentials to an outgoing request.
 type Authenticator func(ctx context.Context, req *http.Request) error
 
+// Bearer authenticates every request with the bearer token.
+func Bearer(token string) Authenticator {
+	return func(_ context.Context, r *http.Request) error {
+		r.Header.Set("Authorization", "Bearer "+token)
+		return nil
+	}
+}
+
+// Basic authenticates every request with HTTP Basic username and password.
+func Basic(username, password string) Authenticator {
+	return func(_ context.Context, r *http.Request) error {
+		r.SetBasicAuth(username, password)
+		return nil
+	}
+}
+
 // Options are the per-platform parts of a client.
 type Options struct {
 	// Platform names the platform in logs and errors ("AWX", "LTIaaS", ...).
@@ -222,6 +238,9 @@ type Response struct {
 	// sent again. For a create without a unique key, a server that stored the object
 	// and still answered 503 has then registered it more than once: callers warn.
 	Resent503 int
+
+	// platform, method and path name the call in a WrongObjectError.
+	platform, method, path string
 }
 
 // Decode unmarshals the body as JSON into out. The error never quotes the body: a
@@ -238,6 +257,44 @@ func (r *Response) Decode(out any) error {
 // must not quote the body.
 func (r *Response) Invalid(reason string) *DecodeError {
 	return &DecodeError{Status: r.Status, Size: len(r.Body), Reason: reason}
+}
+
+// DecodeCreated decodes the answer to a create: a body (null included) without the
+// new object's id (idOf, "" for none; field names it in the error) is refused.
+func DecodeCreated[T any](r *Response, field string, idOf func(*T) string) (*T, error) {
+	var v T
+	if err := r.Decode(&v); err != nil {
+		return nil, err
+	}
+	if idOf(&v) == "" {
+		return nil, r.Invalid("the response has no " + field)
+	}
+	return &v, nil
+}
+
+// WrongObject returns the WrongObjectError for an answer about the object with id
+// want that describes another one (got, "" for none).
+func (r *Response) WrongObject(want, got string) *WrongObjectError {
+	return &WrongObjectError{Platform: r.platform, Method: r.method, Path: r.path, Want: want, Got: got}
+}
+
+// DecodeObject decodes the answer to a request about the object with id want and
+// checks that it describes that object: an empty body ({} or null), one whose id
+// (idOf, "" for none) is missing or another is a *WrongObjectError, so that it never
+// replaces what the state knows.
+func DecodeObject[T any](r *Response, want string, idOf func(*T) string) (*T, error) {
+	var v *T
+	if err := r.Decode(&v); err != nil {
+		return nil, err
+	}
+	got := ""
+	if v != nil {
+		got = idOf(v)
+	}
+	if v == nil || got != want {
+		return nil, r.WrongObject(want, got)
+	}
+	return v, nil
 }
 
 // DecodeError is a 2xx response whose body is not what the API documents. Its text
@@ -383,7 +440,8 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 		}
 		return nil, ae
 	}
-	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, Attempts: st.attempt, Resent503: st.resent503}, nil
+	return &Response{Status: resp.StatusCode, Header: resp.Header, Body: data, Attempts: st.attempt, Resent503: st.resent503,
+		platform: c.opts.Platform, method: r.Method, path: r.Path}, nil
 }
 
 // maxMessageRunes bounds a platform's own error message in an error.

@@ -1,4 +1,4 @@
-package transport
+package transport_test
 
 // Benchmarks of the hot path: one request round trip through Client.Do against an
 // httptest server, next to the same round trip with a bare net/http client (keep-alive,
@@ -18,6 +18,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+
+	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/transport/transporttest"
 )
 
 // benchApp is a response body of a realistic size (an AWX application, about 400 bytes).
@@ -27,20 +31,16 @@ var benchApp = []byte(`{"id":42,"type":"o_auth2_application","url":"/api/v2/appl
 	`"authorization_grant_type":"authorization-code","skip_authorization":false,"organization":1,` +
 	`"created":"2026-01-01T00:00:00Z","modified":"2026-01-01T00:00:00Z"}`)
 
-type benchInput struct {
-	Name                   string `json:"name"`
-	Description            string `json:"description"`
-	Organization           int64  `json:"organization"`
-	ClientType             string `json:"client_type"`
-	AuthorizationGrantType string `json:"authorization_grant_type"`
-	RedirectURIs           string `json:"redirect_uris"`
-	SkipAuthorization      bool   `json:"skip_authorization"`
-}
-
-var benchBody = benchInput{
+// benchBody is the JSON body of the POST benchmarks: the AWX client's own create.
+var benchBody = ansible.CreateInput{
 	Name: "bench-42", Description: "registrar benchmark", Organization: 1, ClientType: "confidential",
 	AuthorizationGrantType: "authorization-code", RedirectURIs: "https://bench.example.com/cb/42",
 }
+
+const (
+	benchGetPath  = "/api/v2/applications/42/"
+	benchPostPath = "/api/v2/applications/"
+)
 
 func benchServer(b *testing.B) *httptest.Server {
 	b.Helper()
@@ -56,153 +56,92 @@ func benchServer(b *testing.B) *httptest.Server {
 	return srv
 }
 
-func benchClient(b *testing.B, url string) *Client {
+// clientCall returns the call r through transport.Client.Do (retry wrapper, attempt
+// tracing, masking context, logging hooks) against a bench server.
+func clientCall(b *testing.B, ctx context.Context, r transport.Request) func() error {
 	b.Helper()
-	c, err := New(DefaultSettings(), Options{
-		Platform: "Bench", BaseURL: url, Secrets: []string{"bench-token"},
-		Auth: func(_ context.Context, r *http.Request) error {
-			r.Header.Set("Authorization", "Bearer bench-token")
-			return nil
-		},
+	c, err := transport.New(transport.DefaultSettings(), transport.Options{
+		Platform: "Bench", BaseURL: benchServer(b).URL, Secrets: []string{"bench-token"},
+		Auth: transport.Bearer("bench-token"),
 	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return c
+	return func() error {
+		_, err := c.Do(ctx, r)
+		return err
+	}
 }
 
-// rawDo is the baseline: what any Go HTTP client must do for the same call.
-func rawDo(b *testing.B, hc *http.Client, method, url string, body []byte) {
-	var rdr io.Reader
-	if body != nil {
-		rdr = bytes.NewReader(body)
+// rawCall returns the baseline: what any Go HTTP client must do for the same call
+// (body, when not nil, encoded on each call), against a bench server.
+func rawCall(b *testing.B, method, path string, body any) func() error {
+	b.Helper()
+	url := benchServer(b).URL + path
+	hc := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 100}, Timeout: time.Minute}
+	return func() error {
+		var rdr io.Reader
+		if body != nil {
+			data, err := json.Marshal(body)
+			if err != nil {
+				return err
+			}
+			rdr = bytes.NewReader(data)
+		}
+		req, err := http.NewRequest(method, url, rdr)
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Authorization", "Bearer bench-token")
+		if body != nil {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = resp.Body.Close() }()
+		_, err = io.ReadAll(resp.Body)
+		return err
 	}
-	req, err := http.NewRequest(method, url, rdr)
-	if err != nil {
-		b.Fatal(err)
-	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("Authorization", "Bearer bench-token")
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	resp, err := hc.Do(req)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := io.ReadAll(resp.Body); err != nil {
-		b.Fatal(err)
-	}
-	_ = resp.Body.Close()
-}
-
-func rawClient() *http.Client {
-	return &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 100}, Timeout: time.Minute}
 }
 
 // BenchmarkRawRoundTripGet: a GET with net/http alone (keep-alive).
 func BenchmarkRawRoundTripGet(b *testing.B) {
-	srv := benchServer(b)
-	hc := rawClient()
-	b.ReportAllocs()
-	for b.Loop() {
-		rawDo(b, hc, http.MethodGet, srv.URL+"/api/v2/applications/42/", nil)
-	}
+	transporttest.Bench(b, rawCall(b, http.MethodGet, benchGetPath, nil))
 }
 
-// BenchmarkClientDoGet: the same GET through transport.Client.Do (retry wrapper,
-// attempt tracing, masking context, logging hooks), without a tflog logger in the
-// context: what the provider pays when TF_LOG is off.
+// BenchmarkClientDoGet: the same GET through transport.Client.Do, without a tflog
+// logger in the context: what the provider pays when TF_LOG is off.
 func BenchmarkClientDoGet(b *testing.B) {
-	srv := benchServer(b)
-	c := benchClient(b, srv.URL)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/api/v2/applications/42/"}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, clientCall(b, context.Background(), transport.Request{Method: http.MethodGet, Path: benchGetPath}))
 }
 
 // BenchmarkClientDoGetTraceLog: the same with a tflog logger at TRACE level writing
 // JSON to io.Discard: the cost of logging and masking when TF_LOG=trace.
 func BenchmarkClientDoGetTraceLog(b *testing.B) {
-	srv := benchServer(b)
-	c := benchClient(b, srv.URL)
 	ctx := tflogtest.RootLogger(context.Background(), io.Discard)
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/api/v2/applications/42/"}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	transporttest.Bench(b, clientCall(b, ctx, transport.Request{Method: http.MethodGet, Path: benchGetPath}))
 }
 
 // BenchmarkRawRoundTripPost: a POST of a JSON body (encoded in the loop) with net/http alone.
 func BenchmarkRawRoundTripPost(b *testing.B) {
-	srv := benchServer(b)
-	hc := rawClient()
-	b.ReportAllocs()
-	for b.Loop() {
-		body, err := json.Marshal(benchBody)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rawDo(b, hc, http.MethodPost, srv.URL+"/api/v2/applications/", body)
-	}
+	transporttest.Bench(b, rawCall(b, http.MethodPost, benchPostPath, benchBody))
 }
 
 // BenchmarkClientDoPost: the same POST through transport.Client.Do.
 func BenchmarkClientDoPost(b *testing.B) {
-	srv := benchServer(b)
-	c := benchClient(b, srv.URL)
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/api/v2/applications/", Body: benchBody, DuplicateSafe: true}); err != nil {
-			b.Fatal(err)
-		}
-	}
+	r := transport.Request{Method: http.MethodPost, Path: benchPostPath, Body: benchBody, DuplicateSafe: true}
+	transporttest.Bench(b, clientCall(b, context.Background(), r))
 }
 
 // BenchmarkRawRoundTripGetParallel and BenchmarkClientDoGetParallel: concurrent
 // requests on one client, as with terraform -parallelism.
 func BenchmarkRawRoundTripGetParallel(b *testing.B) {
-	srv := benchServer(b)
-	hc := rawClient()
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			rawDo(b, hc, http.MethodGet, srv.URL+"/api/v2/applications/42/", nil)
-		}
-	})
+	transporttest.BenchParallel(b, rawCall(b, http.MethodGet, benchGetPath, nil))
 }
 
 func BenchmarkClientDoGetParallel(b *testing.B) {
-	srv := benchServer(b)
-	c := benchClient(b, srv.URL)
-	ctx := context.Background()
-	b.ReportAllocs()
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			if _, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/api/v2/applications/42/"}); err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-}
-
-// BenchmarkBackoff and BenchmarkCheckRetry: the retry policy's per-attempt cost.
-func BenchmarkCheckRetry(b *testing.B) {
-	ctx := withAttemptState(context.Background(), &attemptState{method: http.MethodPost})
-	resp := &http.Response{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {"1"}}}
-	b.ReportAllocs()
-	for b.Loop() {
-		if ok, _ := CheckRetry(ctx, resp, nil); !ok {
-			b.Fatal("429 must be retried")
-		}
-		_ = Backoff(250*time.Millisecond, 30*time.Second, 1, resp)
-	}
+	transporttest.BenchParallel(b, clientCall(b, context.Background(), transport.Request{Method: http.MethodGet, Path: benchGetPath}))
 }
