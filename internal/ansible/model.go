@@ -76,6 +76,15 @@ func (m *GatewayResourceModel) parts() (*ResourceModel, *GatewayFields) {
 func (f *Fields) dataParts() (*Fields, *GatewayFields)           { return f, nil }
 func (m *GatewayDataModel) dataParts() (*Fields, *GatewayFields) { return &m.Fields, &m.GatewayFields }
 
+// fillApp copies what the platform returned into the fields, and into the gateway's
+// fields where the model has them (g is nil on AWX).
+func fillApp(f *Fields, g *GatewayFields, a *Application) {
+	f.fill(a)
+	if g != nil {
+		g.fill(a)
+	}
+}
+
 // fill copies what the platform returned into the fields; the secret is not among them.
 func (f *Fields) fill(a *Application) {
 	f.ID = types.StringValue(strconv.FormatInt(a.ID, 10))

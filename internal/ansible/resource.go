@@ -88,9 +88,7 @@ type applicationResource[M any, P interface {
 	*M
 	resourceModel
 }] struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	f      Flavor
 	client *Client
 }
@@ -101,7 +99,7 @@ func NewResource[M any, P interface {
 	*M
 	resourceModel
 }](f Flavor) resource.Resource {
-	return &applicationResource[M, P]{
+	return &applicationResource[M, P]{ResourceBase: tfx.ResourceBase{
 		WithTimeouts: tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		// The numeric id only, never a secret, because Terraform prints import ids.
 		WithImportByID: tfx.WithImportByID{
@@ -114,17 +112,13 @@ func NewResource[M any, P interface {
 		},
 		// `import { identity = { id = "42" } }` (Terraform 1.12+).
 		WithIdentity: tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: f.IDDescription}}},
-		f:            f,
-	}
+		TypeSuffix:   f.TypeSuffix,
+	}, f: f}
 }
 
 var (
-	_ resource.ResourceWithConfigure      = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithImportState    = &applicationResource[ResourceModel, *ResourceModel]{}
+	_ tfx.Resource                        = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithValidateConfig = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithMoveState      = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithModifyPlan     = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithIdentity       = &applicationResource[ResourceModel, *ResourceModel]{}
 )
 
 // ModifyPlan warns when client_secret_wo is set on an application about to be
@@ -135,10 +129,6 @@ func (r *applicationResource[M, P]) ModifyPlan(ctx context.Context, req resource
 	if r.client != nil {
 		tfx.PlanCredentialCheck(ctx, req, resp, r.f.credentialCheck(r.client))
 	}
-}
-
-func (r *applicationResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.f.TypeSuffix
 }
 
 func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -239,8 +229,7 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 }
 
 func (r *applicationResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, r.f.Block)
-	resp.Diagnostics.Append(diags...)
+	c := providerdata.ResourceClient[*Client](req, resp, r.f.Block)
 	r.client = c
 	if c != nil && r.f.Legacy != nil {
 		if detail := r.f.Legacy(c.APIPath()); detail != "" {
@@ -280,12 +269,8 @@ func (r *applicationResource[M, P]) stateID(m *ResourceModel, diags *diag.Diagno
 
 func (r *applicationResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var model M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	plan, gw := P(&model).parts()
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &model, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -330,13 +315,9 @@ func (r *applicationResource[M, P]) Create(ctx context.Context, req resource.Cre
 
 	// The id and secret go into state as soon as the response is decoded
 	// (CONTRIBUTING.md, "State before follow-up calls").
-	plan.fill(app)
-	if gw != nil {
-		gw.fill(app)
-	}
+	fillApp(&plan.Fields, gw, app)
 	tfx.CreateSecret(&plan.Secret, app.Secret())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &model)
 	if app.ClientType == "confidential" && app.Secret() == "" {
 		resp.Diagnostics.AddWarning(r.f.Title+" returned no client secret",
 			fmt.Sprintf("%s created %s (id %d) but its response held no client secret, so client_secret is null. "+
@@ -382,8 +363,7 @@ var (
 
 func (r *applicationResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var model M
-	resp.Diagnostics.Append(req.State.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &model) {
 		return
 	}
 	state, gw := P(&model).parts()
@@ -413,29 +393,20 @@ func (r *applicationResource[M, P]) Read(ctx context.Context, req resource.ReadR
 		r.f.apiError(&resp.Diagnostics, r.client, r.f.op("read", object), err, "")
 		return
 	}
-	state.fill(app)
-	if gw != nil {
-		gw.fill(app)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	fillApp(&state.Fields, gw, app)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &model)
 }
 
 func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var planModel, stateModel M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &planModel)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &stateModel)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	plan, pgw := P(&planModel).parts()
 	state, sgw := P(&stateModel).parts()
-	id, ok := r.stateID(state, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginUpdate(ctx, req, resp, &planModel, &stateModel, &plan.Timeouts)
+	defer cancel()
 	if !ok {
 		return
 	}
-	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
+	id, ok := r.stateID(state, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -502,23 +473,18 @@ func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &planModel)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &planModel)
 }
 
 func (r *applicationResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var model M
-	resp.Diagnostics.Append(req.State.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	state, _ := P(&model).parts()
-	id, ok := r.stateID(state, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginDelete(ctx, req, resp, &model, &state.Timeouts)
+	defer cancel()
 	if !ok {
 		return
 	}
-	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
-	defer cancel()
+	id, ok := r.stateID(state, &resp.Diagnostics)
 	if !ok {
 		return
 	}

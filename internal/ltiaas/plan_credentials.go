@@ -8,8 +8,6 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var _ resource.ResourceWithModifyPlan = &platformResource{}
-
 // ModifyPlan checks the API key when the plan creates a registration (once per
 // run), so that a refused key fails the plan instead of the apply.
 func (r *platformResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

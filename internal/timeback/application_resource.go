@@ -28,27 +28,18 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ resource.Resource                = &applicationResource{}
-	_ resource.ResourceWithConfigure   = &applicationResource{}
-	_ resource.ResourceWithImportState = &applicationResource{}
-	_ resource.ResourceWithIdentity    = &applicationResource{}
-	_ resource.ResourceWithMoveState   = &applicationResource{}
-	_ resource.ResourceWithModifyPlan  = &applicationResource{}
-)
+var _ tfx.Resource = &applicationResource{}
 
 const resourceType = "registrar_timeback_application"
 
 // NewApplicationResource returns the registrar_timeback_application resource.
 // Timeback can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	return &applicationResource{WithImportByID: importByID, WithIdentity: identity}
+	return &applicationResource{ResourceBase: tfx.ResourceBase{WithImportByID: importByID, WithIdentity: identity, TypeSuffix: "_timeback_application"}}
 }
 
 type applicationResource struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	client API
 }
 
@@ -145,10 +136,6 @@ const resourceDescription = "A draft application registered on the Timeback deve
 	"* `GET /applications/1.0/{id}` is read as `LtiApplicationOutput`; its `status` is not treated as deleted (a warning is shown for `tobedeleted` or `inactive`).\n" +
 	"* `publisher_id` is not in the read model, so after an import it is null until set in configuration; setting it then does not force a replacement.\n" +
 	"* Without `application_type`, Timeback's default is used and recorded in state."
-
-func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_timeback_application"
-}
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
@@ -291,8 +278,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	left := tfx.Abandoned{
@@ -332,11 +318,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "timeback")
-	resp.Diagnostics.Append(diags...)
-	if c != nil {
-		r.client = c
-	}
+	r.client = providerdata.ResourceClient[API](req, resp, "timeback")
 }
 
 func (m *applicationModel) object() string {
@@ -360,11 +342,7 @@ func (m *applicationModel) fill(a *Application, c *Credentials) {
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &plan, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -422,8 +400,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if plan.ApplicationType.IsUnknown() {
 		plan.ApplicationType = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -441,13 +418,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	app, err := r.client.GetApplication(ctx, draft.ApplicationID)
 	if err != nil {
 		followUpWarning(&resp.Diagnostics, plan.op("read back"), err)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+		tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 		return
 	}
 	plan.fill(app, nil)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 // followUpWarning reports a failed read after a successful create as a warning: the
@@ -518,8 +493,7 @@ var fieldPaths = map[string]path.Path{
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	id := state.ID.ValueString()
@@ -546,17 +520,14 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddWarning("Timeback application is "+app.Status,
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &state)
 }
 
 // Update only records client_secret_wo (when client_secret_wo_version changes):
 // every argument replaces the application, and there is no API call.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) || !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	next := state
@@ -583,14 +554,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &next)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	// Timeback has no delete API: the plan already warned that the draft stays on the

@@ -8,8 +8,6 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var _ resource.ResourceWithModifyPlan = &applicationResource{}
-
 // ModifyPlan checks the credentials when the plan creates an application (once per
 // run), so that refused ones fail the plan instead of the apply.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
