@@ -12,14 +12,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
+	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
 type applicationDataSource[M any, P interface {
 	*M
 	dataModel
 }] struct {
-	f      Flavor
-	client *Client
+	providerdata.WithClient[*Client]
+	f Flavor
 }
 
 // NewDataSource returns the application data source of a platform; M is its model
@@ -28,14 +29,10 @@ func NewDataSource[M any, P interface {
 	*M
 	dataModel
 }](f Flavor) datasource.DataSource {
-	return &applicationDataSource[M, P]{f: f}
+	return &applicationDataSource[M, P]{WithClient: providerdata.WithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block}, f: f}
 }
 
 var _ datasource.DataSourceWithConfigValidators = &applicationDataSource[Fields, *Fields]{}
-
-func (d *applicationDataSource[M, P]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + d.f.TypeSuffix
-}
 
 func (d *applicationDataSource[M, P]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
@@ -67,16 +64,9 @@ func (d *applicationDataSource[M, P]) ConfigValidators(context.Context) []dataso
 	}
 }
 
-func (d *applicationDataSource[M, P]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, d.f.Block)
-	resp.Diagnostics.Append(diags...)
-	d.client = c
-}
-
 func (d *applicationDataSource[M, P]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var model M
-	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Config, &model) {
 		return
 	}
 	cfg, gw := P(&model).dataParts()
@@ -90,22 +80,19 @@ func (d *applicationDataSource[M, P]) Read(ctx context.Context, req datasource.R
 			resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid id", "id must be the application's numeric "+d.f.Title+" id.")
 			return
 		}
-		app, err = d.client.Get(ctx, id)
+		app, err = d.Client.Get(ctx, id)
 	} else {
 		object = fmt.Sprintf("%s %q in organization %d", d.f.Object, cfg.Name.ValueString(), cfg.Organization.ValueInt64())
-		app, err = d.client.FindByName(ctx, cfg.Name.ValueString(), cfg.Organization.ValueInt64())
+		app, err = d.Client.FindByName(ctx, cfg.Name.ValueString(), cfg.Organization.ValueInt64())
 		if err == nil && app == nil {
 			resp.Diagnostics.AddError(d.f.Object+" not found", fmt.Sprintf("No %s exists.", object))
 			return
 		}
 	}
 	if err != nil {
-		d.f.apiError(&resp.Diagnostics, d.client, d.f.op("read", object), err, "")
+		d.f.apiError(&resp.Diagnostics, d.Client, d.f.op("read", object), err, "")
 		return
 	}
-	cfg.fill(app)
-	if gw != nil {
-		gw.fill(app)
-	}
+	fillApp(cfg, gw, app)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }

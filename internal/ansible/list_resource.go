@@ -6,17 +6,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ list.ListResource              = &listResource[Fields, *Fields]{}
-	_ list.ListResourceWithConfigure = &listResource[Fields, *Fields]{}
-)
+var _ list.ListResourceWithConfigure = &listResource[Fields, *Fields]{}
 
 // NewListResource returns a platform's application list resource: `terraform query`
 // (Terraform 1.14+) finds existing applications and, with -generate-config-out, writes
@@ -26,24 +22,20 @@ func NewListResource[M any, P interface {
 	*M
 	dataModel
 }](f Flavor) list.ListResource {
-	return &listResource[M, P]{f: f}
+	return &listResource[M, P]{ListWithClient: providerdata.ListWithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block}, f: f}
 }
 
 type listResource[M any, P interface {
 	*M
 	dataModel
 }] struct {
-	f      Flavor
-	client *Client
+	providerdata.ListWithClient[*Client]
+	f Flavor
 }
 
 type listModel struct {
 	Organization types.Int64  `tfsdk:"organization"`
 	Name         types.String `tfsdk:"name"`
-}
-
-func (r *listResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.f.TypeSuffix
 }
 
 func (r *listResource[M, P]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
@@ -63,12 +55,6 @@ func (r *listResource[M, P]) ListResourceConfigSchema(_ context.Context, _ list.
 	}
 }
 
-func (r *listResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, r.f.Block)
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
 func (r *listResource[M, P]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg listModel
 	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
@@ -79,13 +65,10 @@ func (r *listResource[M, P]) List(ctx context.Context, req list.ListRequest, str
 	op := r.f.op("list", r.f.Object+"s")
 	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// One more than the bound, so that ListStream can tell a truncated listing.
-		return r.client.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
+		return r.Client.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
 			var m M
 			fields, gw := P(&m).dataParts()
-			fields.fill(a)
-			if gw != nil {
-				gw.fill(a)
-			}
+			fillApp(fields, gw, a)
 			return yield(tfx.ListItem{
 				DisplayName: fmt.Sprintf("%s (organization %d, id %d)", a.Name, a.Organization, a.ID),
 				Fields:      &m,

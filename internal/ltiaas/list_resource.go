@@ -7,36 +7,28 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ list.ListResource              = &platformListResource{}
-	_ list.ListResourceWithConfigure = &platformListResource{}
-)
+var _ list.ListResourceWithConfigure = &platformListResource{}
 
 // NewPlatformListResource returns the registrar_ltiaas_platform list resource:
 // `terraform query` finds existing platform registrations and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewPlatformListResource() list.ListResource {
-	return &platformListResource{}
+	return &platformListResource{providerdata.ListWithClient[*Client]{TypeSuffix: "_ltiaas_platform", Block: "ltiaas"}}
 }
 
 type platformListResource struct {
-	client *Client
+	providerdata.ListWithClient[*Client]
 }
 
 type platformListModel struct {
 	URL      types.String `tfsdk:"url"`
 	ClientID types.String `tfsdk:"client_id"`
-}
-
-func (r *platformListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ltiaas_platform"
 }
 
 func (r *platformListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
@@ -56,12 +48,6 @@ func (r *platformListResource) ListResourceConfigSchema(_ context.Context, _ lis
 	}
 }
 
-func (r *platformListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "ltiaas")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
 func (r *platformListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var cfg platformListModel
 	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
@@ -79,7 +65,7 @@ func (r *platformListResource) List(ctx context.Context, req list.ListRequest, s
 	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// LTIaaS answers every match in one response (no paging); ListStream bounds
 		// how many become results.
-		all, err := r.client.List(ctx, q)
+		all, err := r.Client.List(ctx, q)
 		if err != nil {
 			return err
 		}

@@ -14,11 +14,7 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ datasource.DataSource                     = &platformDataSource{}
-	_ datasource.DataSourceWithConfigure        = &platformDataSource{}
-	_ datasource.DataSourceWithConfigValidators = &platformDataSource{}
-)
+var _ datasource.DataSourceWithConfigValidators = &platformDataSource{}
 
 // NewPlatformDataSource returns the registrar_ltiaas_platform data source.
 func NewPlatformDataSource() datasource.DataSource {
@@ -67,8 +63,7 @@ func (d *platformDataSource) ConfigValidators(context.Context) []datasource.Conf
 
 func (d *platformDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg platformDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Config, &cfg) {
 		return
 	}
 	var p *Registration

@@ -15,10 +15,7 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ datasource.DataSource              = &applicationDataSource{}
-	_ datasource.DataSourceWithConfigure = &applicationDataSource{}
-)
+var _ datasource.DataSourceWithConfigure = &applicationDataSource{}
 
 // NewApplicationDataSource returns the registrar_timeback_application data source.
 func NewApplicationDataSource() datasource.DataSource {
@@ -62,8 +59,7 @@ func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 
 func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg applicationDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Config, &cfg) {
 		return
 	}
 	id := cfg.ID.ValueString()

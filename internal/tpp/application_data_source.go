@@ -14,10 +14,7 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ datasource.DataSource              = &applicationDataSource{}
-	_ datasource.DataSourceWithConfigure = &applicationDataSource{}
-)
+var _ datasource.DataSourceWithConfigure = &applicationDataSource{}
 
 // NewApplicationDataSource returns the registrar_tpp_oauth_application data source.
 func NewApplicationDataSource() datasource.DataSource {
@@ -66,8 +63,7 @@ func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 
 func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg applicationDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Config, &cfg) {
 		return
 	}
 	id := cfg.ApplicationID.ValueString()

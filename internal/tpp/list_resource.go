@@ -6,30 +6,22 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ list.ListResource              = &applicationListResource{}
-	_ list.ListResourceWithConfigure = &applicationListResource{}
-)
+var _ list.ListResourceWithConfigure = &applicationListResource{}
 
 // NewApplicationListResource returns the registrar_tpp_oauth_application list
 // resource: `terraform query` finds existing applications and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewApplicationListResource() list.ListResource {
-	return &applicationListResource{}
+	return &applicationListResource{providerdata.ListWithClient[*Client]{TypeSuffix: "_tpp_oauth_application", Block: "tpp"}}
 }
 
 type applicationListResource struct {
-	client *Client
-}
-
-func (r *applicationListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
+	providerdata.ListWithClient[*Client]
 }
 
 func (r *applicationListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
@@ -41,18 +33,12 @@ func (r *applicationListResource) ListResourceConfigSchema(_ context.Context, _ 
 	}
 }
 
-func (r *applicationListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
 func (r *applicationListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	op := tfx.Op{Verb: "list", Object: "TPP OAuth applications", Credentials: credentialsHint}
 	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// EnumerateApplications is read whole (bounded by transport.Pager);
 		// ListStream bounds how many become results.
-		all, err := r.client.List(ctx)
+		all, err := r.Client.List(ctx)
 		if err != nil {
 			return err
 		}
