@@ -22,7 +22,7 @@ func NewListResource[M any, P interface {
 	*M
 	dataModel
 }](f Flavor) list.ListResource {
-	return &listResource[M, P]{ListWithClient: providerdata.ListWithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block}, f: f}
+	return &listResource[M, P]{ListWithClient: providerdata.NewListWithClient[*Client](f.TypeSuffix, f.Block), f: f}
 }
 
 type listResource[M any, P interface {

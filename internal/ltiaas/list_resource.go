@@ -19,7 +19,7 @@ var _ list.ListResourceWithConfigure = &platformListResource{}
 // `terraform query` finds existing platform registrations and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewPlatformListResource() list.ListResource {
-	return &platformListResource{providerdata.ListWithClient[*Client]{TypeSuffix: "_ltiaas_platform", Block: "ltiaas"}}
+	return &platformListResource{providerdata.NewListWithClient[*Client]("_ltiaas_platform", "ltiaas")}
 }
 
 type platformListResource struct {

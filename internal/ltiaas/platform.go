@@ -3,6 +3,7 @@ package ltiaas
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -36,5 +37,6 @@ func Platform() providerdata.Platform {
 		},
 		Resources:   []func() resource.Resource{NewPlatformResource},
 		DataSources: []func() datasource.DataSource{NewPlatformDataSource},
+		ListResources: []func() list.ListResource{NewPlatformListResource},
 	}
 }

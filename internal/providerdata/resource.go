@@ -14,15 +14,17 @@ func ResourceClient[T any](req resource.ConfigureRequest, resp *resource.Configu
 	return c
 }
 
-// ListWithClient is WithClient for a list resource: embedded, it gives Metadata and
-// Configure; ListResourceConfigSchema and List stay in the list resource's file.
+// ListWithClient is WithClient for a list resource, whose Metadata and Configure take
+// the resource package's request types; ListResourceConfigSchema and List stay in
+// the list resource's file.
 type ListWithClient[T any] struct {
-	// TypeSuffix follows the provider's type name: "_tpp_oauth_application".
-	TypeSuffix string
-	// Block is the provider block whose client Configure takes: "tpp".
-	Block string
-	// Client is the platform's client once Configure has run.
-	Client T
+	WithClient[T]
+}
+
+// NewListWithClient is the ListWithClient of the list resource named by typeSuffix,
+// which takes the client of block.
+func NewListWithClient[T any](typeSuffix, block string) ListWithClient[T] {
+	return ListWithClient[T]{WithClient[T]{TypeSuffix: typeSuffix, Block: block}}
 }
 
 // Metadata names the list resource after the resource it lists.

@@ -17,7 +17,7 @@ var _ list.ListResourceWithConfigure = &applicationListResource{}
 // resource: `terraform query` finds existing applications and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewApplicationListResource() list.ListResource {
-	return &applicationListResource{providerdata.ListWithClient[*Client]{TypeSuffix: "_tpp_oauth_application", Block: "tpp"}}
+	return &applicationListResource{providerdata.NewListWithClient[*Client]("_tpp_oauth_application", "tpp")}
 }
 
 type applicationListResource struct {

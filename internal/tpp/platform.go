@@ -2,6 +2,7 @@ package tpp
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
@@ -38,5 +39,6 @@ func Platform() providerdata.Platform {
 		},
 		Resources:   []func() resource.Resource{NewApplicationResource},
 		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
+		ListResources: []func() list.ListResource{NewApplicationListResource},
 	}
 }
