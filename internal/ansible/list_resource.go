@@ -12,8 +12,6 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var _ list.ListResourceWithConfigure = &listResource[Fields, *Fields]{}
-
 // NewListResource returns a platform's application list resource: `terraform query`
 // (Terraform 1.14+) finds existing applications and, with -generate-config-out, writes
 // their resource and import blocks. M is the platform's data model (the resource's
@@ -22,15 +20,25 @@ func NewListResource[M any, P interface {
 	*M
 	dataModel
 }](f Flavor) list.ListResource {
-	return &listResource[M, P]{ListWithClient: providerdata.NewListWithClient[*Client](f.TypeSuffix, f.Block), f: f}
-}
-
-type listResource[M any, P interface {
-	*M
-	dataModel
-}] struct {
-	providerdata.ListWithClient[*Client]
-	f Flavor
+	return &providerdata.ListResource[*Client, listModel]{
+		ListWithClient: providerdata.NewListWithClient[*Client](f.TypeSuffix, f.Block),
+		Schema: schema.Schema{
+			MarkdownDescription: fmt.Sprintf("Finds the OAuth applications on %s that the token or user can see, for `terraform query` (Terraform 1.14+). "+
+				"Each result carries the identity (`id`) and, with `include_resource`, the application without its client secret: the platform shows a secret only at creation.", f.Title),
+			Attributes: map[string]schema.Attribute{
+				"organization": schema.Int64Attribute{
+					MarkdownDescription: "Only the applications of this organization (its numeric id).",
+					Optional:            true,
+				},
+				"name": schema.StringAttribute{
+					MarkdownDescription: "Only the application with this exact name.",
+					Optional:            true,
+				},
+			},
+		},
+		Op:   f.op("list", f.Object+"s"),
+		Walk: listApplications[M, P],
+	}
 }
 
 type listModel struct {
@@ -38,34 +46,16 @@ type listModel struct {
 	Name         types.String `tfsdk:"name"`
 }
 
-func (r *listResource[M, P]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Finds the OAuth applications on %s that the token or user can see, for `terraform query` (Terraform 1.14+). "+
-			"Each result carries the identity (`id`) and, with `include_resource`, the application without its client secret: the platform shows a secret only at creation.", r.f.Title),
-		Attributes: map[string]schema.Attribute{
-			"organization": schema.Int64Attribute{
-				MarkdownDescription: "Only the applications of this organization (its numeric id).",
-				Optional:            true,
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Only the application with this exact name.",
-				Optional:            true,
-			},
-		},
-	}
-}
-
-func (r *listResource[M, P]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg listModel
-	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
+// listApplications lists the applications that match the filters, each as the
+// platform's data model M.
+func listApplications[M any, P interface {
+	*M
+	dataModel
+}](c *Client, cfg listModel) tfx.Lister {
 	f := ListFilter{Organization: cfg.Organization.ValueInt64(), Name: cfg.Name.ValueString()}
-	op := r.f.op("list", r.f.Object+"s")
-	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
+	return func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// One more than the bound, so that ListStream can tell a truncated listing.
-		return r.Client.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
+		return c.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
 			var m M
 			fields, gw := P(&m).dataParts()
 			fillApp(fields, gw, a)
@@ -74,5 +64,5 @@ func (r *listResource[M, P]) List(ctx context.Context, req list.ListRequest, str
 				Fields:      &m,
 			})
 		})
-	})
+	}
 }

@@ -35,8 +35,8 @@ func Platform() providerdata.Platform {
 		Build: func(v providerdata.Values, s transport.Settings) (any, error) {
 			return NewClient(s, Config{BaseURL: v.Get("base_url"), APIKey: v.Get("api_key"), PathPrefix: v.Get("path_prefix")})
 		},
-		Resources:   []func() resource.Resource{NewPlatformResource},
-		DataSources: []func() datasource.DataSource{NewPlatformDataSource},
+		Resources:     []func() resource.Resource{NewPlatformResource},
+		DataSources:   []func() datasource.DataSource{NewPlatformDataSource},
 		ListResources: []func() list.ListResource{NewPlatformListResource},
 	}
 }

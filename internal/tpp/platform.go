@@ -37,8 +37,8 @@ func Platform() providerdata.Platform {
 				Username: v.Get("username"), Password: v.Get("password"), ClientID: v.Get("client_id"),
 			})
 		},
-		Resources:   []func() resource.Resource{NewApplicationResource},
-		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
+		Resources:     []func() resource.Resource{NewApplicationResource},
+		DataSources:   []func() datasource.DataSource{NewApplicationDataSource},
 		ListResources: []func() list.ListResource{NewApplicationListResource},
 	}
 }
