@@ -17,10 +17,7 @@ import (
 
 // NewDataSource returns the application data source of a platform; M is its model
 // (Fields, or GatewayDataModel with the gateway's fields). It never has the secret.
-func NewDataSource[M any, P interface {
-	*M
-	dataModel
-}](f Flavor) datasource.DataSource {
+func NewDataSource[M any, P dataPtr[M]](f Flavor) datasource.DataSource {
 	return &providerdata.DataSource[*Client, M]{
 		WithClient: providerdata.WithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block},
 		DataSchema: f.dataSourceSchema(),

@@ -16,10 +16,7 @@ import (
 // (Terraform 1.14+) finds existing applications and, with -generate-config-out, writes
 // their resource and import blocks. M is the platform's data model (the resource's
 // fields without the secret: Fields, or GatewayDataModel).
-func NewListResource[M any, P interface {
-	*M
-	dataModel
-}](f Flavor) list.ListResource {
+func NewListResource[M any, P dataPtr[M]](f Flavor) list.ListResource {
 	return &providerdata.ListResource[*Client, listModel]{
 		ListWithClient: providerdata.NewListWithClient[*Client](f.TypeSuffix, f.Block),
 		Schema: schema.Schema{
@@ -48,10 +45,7 @@ type listModel struct {
 
 // listApplications lists the applications that match the filters, each as the
 // platform's data model M.
-func listApplications[M any, P interface {
-	*M
-	dataModel
-}](c *Client, cfg listModel) tfx.Lister {
+func listApplications[M any, P dataPtr[M]](c *Client, cfg listModel) tfx.Lister {
 	f := ListFilter{Organization: cfg.Organization.ValueInt64(), Name: cfg.Name.ValueString()}
 	return func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// One more than the bound, so that ListStream can tell a truncated listing.

@@ -69,6 +69,18 @@ type dataModel interface {
 	dataParts() (*Fields, *GatewayFields)
 }
 
+// resourcePtr and dataPtr constrain the type parameters of the generic resource,
+// data source and list resource: P is *M, the pointer to a platform's model.
+type resourcePtr[M any] interface {
+	*M
+	resourceModel
+}
+
+type dataPtr[M any] interface {
+	*M
+	dataModel
+}
+
 func (m *ResourceModel) parts() (*ResourceModel, *GatewayFields) { return m, nil }
 func (m *GatewayResourceModel) parts() (*ResourceModel, *GatewayFields) {
 	return &m.ResourceModel, &m.GatewayFields

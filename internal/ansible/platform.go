@@ -4,9 +4,6 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
@@ -55,28 +52,4 @@ func (b Block) Build(v providerdata.Values, s transport.Settings) (any, error) {
 		Token: v.Get("token"), Username: v.Get("username"), Password: v.Get("password"),
 		InsecureSkipVerify: v.Bool("insecure_skip_verify"),
 	})
-}
-
-// Platform describes a flavour's provider block to the provider: the block's settings
-// and the flavour's resource, data source and list resource. RM is the resource's
-// model (ResourceModel, or GatewayResourceModel with the gateway's fields), DM the
-// data source's and list results' (Fields, or GatewayDataModel).
-func Platform[RM, DM any, RP interface {
-	*RM
-	resourceModel
-}, DP interface {
-	*DM
-	dataModel
-}](b Block, f Flavor, description string) providerdata.Platform {
-	return providerdata.Platform{
-		Block:         f.Block,
-		Title:         f.Title,
-		Description:   description,
-		Attrs:         b.Attrs(),
-		Credentials:   Credentials,
-		Build:         b.Build,
-		Resources:     []func() resource.Resource{func() resource.Resource { return NewResource[RM, RP](f) }},
-		DataSources:   []func() datasource.DataSource{func() datasource.DataSource { return NewDataSource[DM, DP](f) }},
-		ListResources: []func() list.ListResource{func() list.ListResource { return NewListResource[DM, DP](f) }},
-	}
 }

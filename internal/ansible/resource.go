@@ -29,65 +29,9 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-// Flavor is what a platform package tells the shared resource and data source: its
-// names, its messages and whether its applications have the gateway's fields.
-type Flavor struct {
-	// Block is the provider block ("awx"); TypeSuffix follows the provider's type
-	// name ("_awx_oauth_application").
-	Block, TypeSuffix string
-	// Title names the platform in messages ("AWX", "the AAP gateway").
-	Title string
-	// Object names an application in messages ("AWX OAuth application").
-	Object string
-	// Credentials names the settings to check on a 401.
-	Credentials string
-	// Gateway adds the gateway's fields.
-	Gateway bool
-	// ResourceDescription and DataSourceDescription are the schemas' descriptions;
-	// IDDescription describes the id.
-	ResourceDescription, DataSourceDescription, IDDescription string
-	// EndpointGone is the fix when the applications endpoint itself answers 404.
-	EndpointGone func(apiPath string) string
-	// Unauthorized is the fix for a 401 ("" for the default), given the API path.
-	Unauthorized func(apiPath string) string
-	// ForbiddenCreate is the fix for a 403 on create ("" for the default).
-	ForbiddenCreate string
-	// Legacy, when set, tells an API path whose applications the platform no longer
-	// uses: the detail of a warning given when the resource is configured (at plan
-	// and apply), or "" for none.
-	Legacy func(apiPath string) string
-}
-
-// ResourceType is the resource's full type name.
-func (f Flavor) ResourceType() string { return "registrar" + f.TypeSuffix }
-
-func (f Flavor) op(verb, object string) tfx.Op {
-	return tfx.Op{Verb: verb, Object: object, Credentials: f.Credentials}
-}
-
-// apiError reports a failed call with the fix the platform's answer calls for.
-func (f Flavor) apiError(diags *diag.Diagnostics, c *Client, op tfx.Op, err error, fix string) {
-	if fix == "" {
-		switch transport.StatusOf(err) {
-		case http.StatusUnauthorized:
-			if f.Unauthorized != nil {
-				fix = f.Unauthorized(c.APIPath())
-			}
-		case http.StatusForbidden:
-			if op.Verb == "create" {
-				fix = f.ForbiddenCreate
-			}
-		}
-	}
-	tfx.APIError(diags, op, err, fix)
-}
-
 var numericID = regexp.MustCompile(`^[0-9]+$`)
 
-type applicationResource[M any, P interface {
-	*M
-	resourceModel
-}] struct {
+type applicationResource[M any, P resourcePtr[M]] struct {
 	tfx.ResourceBase
 	f      Flavor
 	client *Client
@@ -95,10 +39,7 @@ type applicationResource[M any, P interface {
 
 // NewResource returns the application resource of a platform; M is its model
 // (ResourceModel, or GatewayResourceModel with the gateway's fields).
-func NewResource[M any, P interface {
-	*M
-	resourceModel
-}](f Flavor) resource.Resource {
+func NewResource[M any, P resourcePtr[M]](f Flavor) resource.Resource {
 	return &applicationResource[M, P]{ResourceBase: tfx.ResourceBase{
 		WithTimeouts: tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		// The numeric id only, never a secret, because Terraform prints import ids.

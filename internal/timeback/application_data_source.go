@@ -59,11 +59,7 @@ var dataSourceSchema = schema.Schema{
 func lookUpApplication(ctx context.Context, c *Client, cfg *applicationDataModel, diags *diag.Diagnostics) {
 	id := cfg.ID.ValueString()
 	op := tfx.Op{Verb: "read", Object: fmt.Sprintf("Timeback application %s", id), Credentials: credentialsHint}
-	var creds *Credentials
-	app, err := c.GetApplication(ctx, id)
-	if err == nil {
-		creds, err = c.GetCredentials(ctx, id)
-	}
+	app, creds, _, err := getApplication(ctx, c, id)
 	if transport.IsNotFound(err) {
 		diags.AddAttributeError(path.Root("id"), "Timeback application not found",
 			fmt.Sprintf("Timeback has no application %s (HTTP 404). Check the id, and that base_url is the environment (production, staging or sandbox) it was registered on.", id))

@@ -497,22 +497,13 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := state.ID.ValueString()
-	app, err := r.client.GetApplication(ctx, id)
+	app, creds, verb, err := getApplication(ctx, r.client, id)
 	if transport.IsNotFound(err) {
 		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
 		return
 	}
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, state.op("read"), err, "")
-		return
-	}
-	creds, err := r.client.GetCredentials(ctx, id)
-	if transport.IsNotFound(err) {
-		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
-		return
-	}
-	if err != nil {
-		tfx.APIError(&resp.Diagnostics, state.op("read the credentials of"), err, "")
+		tfx.APIError(&resp.Diagnostics, state.op(verb), err, "")
 		return
 	}
 	state.fill(app, creds)
@@ -521,6 +512,20 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
 	}
 	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &state)
+}
+
+// getApplication reads an application and then its credentials, the two calls that
+// make its state; verb names the one that failed, for the diagnostic.
+func getApplication(ctx context.Context, c API, id string) (*Application, *Credentials, string, error) {
+	app, err := c.GetApplication(ctx, id)
+	if err != nil {
+		return nil, nil, "read", err
+	}
+	creds, err := c.GetCredentials(ctx, id)
+	if err != nil {
+		return nil, nil, "read the credentials of", err
+	}
+	return app, creds, "", nil
 }
 
 // Update only records client_secret_wo (when client_secret_wo_version changes):
