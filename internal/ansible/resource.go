@@ -3,6 +3,7 @@ package ansible
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -16,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -127,12 +127,7 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"rotate_when_changed": schema.MapAttribute{
-			MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Use it to rotate the secret, for example with a date: `{ rotation = \"2026-q4\" }`.",
-			ElementType:         types.StringType,
-			Optional:            true,
-			PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-		},
+		"rotate_when_changed": tfx.RotateWhenChanged("Use it to rotate the secret, for example with a date: `{ rotation = \"2026-q4\" }`."),
 	}
 	if r.f.Gateway {
 		attrs["post_logout_redirect_uris"] = schema.SetAttribute{
@@ -159,9 +154,7 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		}
 	}
-	for k, v := range tfx.SecretAttributes("returned by " + t + " in the create response of a `confidential` application; null for a `public` one") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by "+t+" in the create response of a `confidential` application; null for a `public` one"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: r.f.ResourceDescription,
 		Attributes:          attrs,

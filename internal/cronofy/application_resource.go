@@ -3,6 +3,7 @@ package cronofy
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -15,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -128,19 +128,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
-	for k, v := range verificationAttributes() {
-		attrs[k] = v
-	}
-	attrs["rotate_when_changed"] = schema.MapAttribute{
-		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
-		ElementType:         types.StringType,
-		Optional:            true,
-		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-	}
+	maps.Copy(attrs, verificationAttributes())
+	attrs["rotate_when_changed"] = tfx.RotateWhenChanged("Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.")
 	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
-	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
@@ -204,8 +195,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) {
 		return
 	}
 	if state.DataCenter.IsNull() && (plan.DataCenter.IsNull() || plan.DataCenter.IsUnknown()) && r.client != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"sort"
@@ -16,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -229,17 +229,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       keep,
 		},
 	}
-	attrs["rotate_when_changed"] = schema.MapAttribute{
-		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Change `name` at the same time (names are global and the old draft keeps its name), " +
-			"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.",
-		ElementType:   types.StringType,
-		Optional:      true,
-		PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-	}
+	attrs["rotate_when_changed"] = tfx.RotateWhenChanged("Change `name` at the same time (names are global and the old draft keeps its name), " +
+		"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.")
 	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Timeback")
-	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
@@ -292,8 +285,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) {
 		return
 	}
 	replacedBy := tfx.ChangedAttributes(ctx, req, false, replacingAttributes...)
