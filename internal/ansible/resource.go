@@ -67,9 +67,7 @@ var (
 // also checks the credentials (once per run), so that refused ones fail the plan.
 func (r *applicationResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	tfx.WarnSecretWOOnCreate(ctx, req, resp)
-	if r.client != nil {
-		tfx.PlanCredentialCheck(ctx, req, resp, r.f.credentialCheck(r.client))
-	}
+	tfx.PlanCredentialCheck(ctx, req, resp, r.CredentialCheck)
 }
 
 func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -163,10 +161,13 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 }
 
 func (r *applicationResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c := providerdata.ResourceClient[*Client](req, resp, r.f.Block)
-	r.client = c
-	if c != nil && r.f.Legacy != nil {
-		if detail := r.f.Legacy(c.APIPath()); detail != "" {
+	r.client = providerdata.ResourceClient[*Client](req, resp, r.f.Block)
+	if r.client == nil {
+		return
+	}
+	r.CredentialCheck = r.f.credentialCheck(r.client)
+	if r.f.Legacy != nil {
+		if detail := r.f.Legacy(r.client.APIPath()); detail != "" {
 			resp.Diagnostics.AddWarning("Legacy OAuth applications", detail)
 		}
 	}

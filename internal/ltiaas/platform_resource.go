@@ -174,6 +174,9 @@ func (r *platformResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 
 func (r *platformResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerdata.ResourceClient[*Client](req, resp, "ltiaas")
+	if r.client != nil {
+		r.CredentialCheck = r.client.credentialCheck()
+	}
 }
 
 func (m *platformModel) object() string {

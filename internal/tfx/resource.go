@@ -32,12 +32,23 @@ type ResourceBase struct {
 	// MutableIdentity: the identity may change after the create (Cronofy's gains
 	// its data_center when state moved from a restapi_object records it).
 	MutableIdentity bool
+	// CredentialCheck is the platform's credential check, which Configure sets once
+	// it has the client; until then it is the zero value, which checks nothing.
+	CredentialCheck CredentialCheck
 }
 
 // Metadata names the resource: the provider's type name and TypeSuffix.
 func (b *ResourceBase) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + b.TypeSuffix
 	resp.ResourceBehavior.MutableIdentity = b.MutableIdentity
+}
+
+// ModifyPlan checks the credentials when the plan creates an object
+// (PlanCredentialCheck), so that refused ones fail the plan instead of the apply. A
+// resource with more to do at plan time has a ModifyPlan of its own, which makes
+// the check itself.
+func (b *ResourceBase) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	PlanCredentialCheck(ctx, req, resp, b.CredentialCheck)
 }
 
 // getter is what tfsdk.Plan, tfsdk.State and tfsdk.Config have in common.

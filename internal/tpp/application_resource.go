@@ -180,6 +180,9 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerdata.ResourceClient[*Client](req, resp, "tpp")
+	if r.client != nil {
+		r.CredentialCheck = r.client.credentialCheck()
+	}
 }
 
 func objectName(id string) string { return fmt.Sprintf("TPP OAuth application %q", id) }
