@@ -18,7 +18,7 @@ import (
 // fields without the secret: Fields, or GatewayDataModel).
 func NewListResource[M any, P dataPtr[M]](f Flavor) list.ListResource {
 	return &providerdata.ListResource[*Client, listModel]{
-		ListWithClient: providerdata.NewListWithClient[*Client](f.TypeSuffix, f.Block),
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block},
 		Schema: schema.Schema{
 			MarkdownDescription: fmt.Sprintf("Finds the OAuth applications on %s that the token or user can see, for `terraform query` (Terraform 1.14+). "+
 				"Each result carries the identity (`id`) and, with `include_resource`, the application without its client secret: the platform shows a secret only at creation.", f.Title),

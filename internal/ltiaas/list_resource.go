@@ -18,7 +18,7 @@ import (
 // -generate-config-out, writes their resource and import blocks.
 func NewPlatformListResource() list.ListResource {
 	return &providerdata.ListResource[*Client, platformListModel]{
-		ListWithClient: providerdata.NewListWithClient[*Client]("_ltiaas_platform", "ltiaas"),
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: "_ltiaas_platform", Block: "ltiaas"},
 		Schema: schema.Schema{
 			MarkdownDescription: "Finds the LMS platforms registered on LTIaaS (`GET /admin/platforms`), for `terraform query` (Terraform 1.14+). " +
 				"Each result carries the identity (`id`) and, with `include_resource`, the registration.",

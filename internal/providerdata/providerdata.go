@@ -108,6 +108,14 @@ func Client[T any](providerData any, block string) (T, diag.Diagnostics) {
 	return t, diags
 }
 
+// ResourceClient is the body of a resource's Configure: the client of block (see
+// Client for what an unconfigured block gives), with the diagnostics appended.
+func ResourceClient[T any](req resource.ConfigureRequest, resp *resource.ConfigureResponse, block string) T {
+	c, diags := Client[T](req.ProviderData, block)
+	resp.Diagnostics.Append(diags...)
+	return c
+}
+
 // Names lists block names, for messages.
 func Names(ps []Platform) string {
 	var n []string

@@ -92,6 +92,18 @@ const resourceDescription = "An OAuth application (an \"API integration\") on Ve
 	"- **MaximumScope**: sent with that name (the docs' example spells it `MaxScope`).\n" +
 	"- **Lost create responses**: the provider looks the id up with GetApplications and, when the application exists, reports it for import instead of creating it again."
 
+// keptSeconds is an optional duration in seconds (0 or more) that TPP defaults when
+// it is not set; the value then stays as it is (UseStateForUnknown).
+func keptSeconds(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(0)},
+		PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+	}
+}
+
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: resourceDescription,
@@ -139,23 +151,11 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Required:            true,
 				Validators:          []validator.String{scopeValidator},
 			},
-			"access_validity": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
-					"TPP may not return it on read: out-of-band changes are then not detected.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"grant_validity": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
-					"Null when TPP reports that grants never expire (`GrantValidity: null`); updates then keep it so. " +
-					"TPP may not return it on read: out-of-band changes are then not detected.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"access_validity": keptSeconds("How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+				"TPP may not return it on read: out-of-band changes are then not detected."),
+			"grant_validity": keptSeconds("How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+				"Null when TPP reports that grants never expire (`GrantValidity: null`); updates then keep it so. " +
+				"TPP may not return it on read: out-of-band changes are then not detected."),
 			"renewable": schema.BoolAttribute{
 				MarkdownDescription: "Whether grants for the application can be renewed by default. When not set, TPP's system default applies at creation and the value then stays as it is. " +
 					"TPP may not return it on read: out-of-band changes are then not detected.",
@@ -163,14 +163,8 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"unused_expiration": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, an unused grant for the application lives (0 or more; TPP's `UnusedExpiration`). When not set, TPP's value is kept: " +
-					"the system default at creation, or what was set in the TPP console, which every update sends back (UpdateApplication would otherwise reset it).",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"unused_expiration": keptSeconds("How long, in seconds, an unused grant for the application lives (0 or more; TPP's `UnusedExpiration`). When not set, TPP's value is kept: " +
+				"the system default at creation, or what was set in the TPP console, which every update sends back (UpdateApplication would otherwise reset it)."),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": r.TimeoutsBlock(ctx),

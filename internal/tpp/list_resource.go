@@ -16,7 +16,7 @@ import (
 // -generate-config-out, writes their resource and import blocks.
 func NewApplicationListResource() list.ListResource {
 	return &providerdata.ListResource[*Client, struct{}]{
-		ListWithClient: providerdata.NewListWithClient[*Client]("_tpp_oauth_application", "tpp"),
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: "_tpp_oauth_application", Block: "tpp"},
 		Schema: schema.Schema{
 			MarkdownDescription: "Finds every OAuth application on TPP (`POST /vedsdk/oauth/EnumerateApplications`, ordered by `ApplicationId`), for `terraform query` (Terraform 1.14+). " +
 				"It takes no filters. Each result carries the identity (`application_id`) and, with `include_resource`, the application. " +
