@@ -5,10 +5,6 @@
 package aap
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 )
@@ -29,16 +25,8 @@ var block = ansible.Block{
 
 // Platform describes the AAP platform gateway to the provider.
 func Platform() providerdata.Platform {
-	return providerdata.Platform{
-		Block:       "aap",
-		Title:       "AAP",
-		Description: "The Ansible Automation Platform 2.5+ platform gateway (OAuth applications at `/api/gateway/v1/applications/`). For AWX up to 24.6.1, Tower or AAP 2.4 use the `awx` block.",
-		Attrs:       block.Attrs(),
-		Credentials: ansible.Credentials,
-		Build:       block.Build,
-		Resources:   []func() resource.Resource{NewApplicationResource},
-		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
-	}
+	return ansible.Platform[ansible.GatewayResourceModel, ansible.GatewayDataModel](block, flavor,
+		"The Ansible Automation Platform 2.5+ platform gateway (OAuth applications at `/api/gateway/v1/applications/`). For AWX up to 24.6.1, Tower or AAP 2.4 use the `awx` block.")
 }
 
 // flavor is what makes the shared Ansible resource the gateway's.
@@ -55,20 +43,4 @@ var flavor = ansible.Flavor{
 			"Gateway OAuth applications exist on AAP 2.5 and later; for AWX up to 24.6.1, Tower or AAP 2.4 use registrar_awx_oauth_application."
 	},
 	ForbiddenCreate: "Only superusers may create gateway applications (an organization admin is refused): use the token or username and password of a platform superuser in the aap block.",
-}
-
-// NewApplicationResource returns the registrar_aap_oauth_application resource.
-func NewApplicationResource() resource.Resource {
-	return ansible.NewResource[ansible.GatewayResourceModel](flavor)
-}
-
-// NewApplicationDataSource returns the registrar_aap_oauth_application data source.
-func NewApplicationDataSource() datasource.DataSource {
-	return ansible.NewDataSource[ansible.GatewayDataModel](flavor)
-}
-
-// NewApplicationListResource returns the registrar_aap_oauth_application list
-// resource (`terraform query`, Terraform 1.14+).
-func NewApplicationListResource() list.ListResource {
-	return ansible.NewListResource[ansible.GatewayDataModel](flavor)
 }

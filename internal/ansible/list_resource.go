@@ -6,35 +6,36 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ list.ListResource              = &listResource[Fields, *Fields]{}
-	_ list.ListResourceWithConfigure = &listResource[Fields, *Fields]{}
-)
-
 // NewListResource returns a platform's application list resource: `terraform query`
 // (Terraform 1.14+) finds existing applications and, with -generate-config-out, writes
 // their resource and import blocks. M is the platform's data model (the resource's
 // fields without the secret: Fields, or GatewayDataModel).
-func NewListResource[M any, P interface {
-	*M
-	dataModel
-}](f Flavor) list.ListResource {
-	return &listResource[M, P]{f: f}
-}
-
-type listResource[M any, P interface {
-	*M
-	dataModel
-}] struct {
-	f      Flavor
-	client *Client
+func NewListResource[M any, P dataPtr[M]](f Flavor) list.ListResource {
+	return &providerdata.ListResource[*Client, listModel]{
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: f.TypeSuffix, Block: f.Block},
+		Schema: schema.Schema{
+			MarkdownDescription: fmt.Sprintf("Finds the OAuth applications on %s that the token or user can see, for `terraform query` (Terraform 1.14+). "+
+				"Each result carries the identity (`id`) and, with `include_resource`, the application without its client secret: the platform shows a secret only at creation.", f.Title),
+			Attributes: map[string]schema.Attribute{
+				"organization": schema.Int64Attribute{
+					MarkdownDescription: "Only the applications of this organization (its numeric id).",
+					Optional:            true,
+				},
+				"name": schema.StringAttribute{
+					MarkdownDescription: "Only the application with this exact name.",
+					Optional:            true,
+				},
+			},
+		},
+		Op:   f.op("list", f.Object+"s"),
+		Walk: listApplications[M, P],
+	}
 }
 
 type listModel struct {
@@ -42,54 +43,20 @@ type listModel struct {
 	Name         types.String `tfsdk:"name"`
 }
 
-func (r *listResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.f.TypeSuffix
-}
-
-func (r *listResource[M, P]) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Finds the OAuth applications on %s that the token or user can see, for `terraform query` (Terraform 1.14+). "+
-			"Each result carries the identity (`id`) and, with `include_resource`, the application without its client secret: the platform shows a secret only at creation.", r.f.Title),
-		Attributes: map[string]schema.Attribute{
-			"organization": schema.Int64Attribute{
-				MarkdownDescription: "Only the applications of this organization (its numeric id).",
-				Optional:            true,
-			},
-			"name": schema.StringAttribute{
-				MarkdownDescription: "Only the application with this exact name.",
-				Optional:            true,
-			},
-		},
-	}
-}
-
-func (r *listResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, r.f.Block)
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
-func (r *listResource[M, P]) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg listModel
-	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
+// listApplications lists the applications that match the filters, each as the
+// platform's data model M.
+func listApplications[M any, P dataPtr[M]](c *Client, cfg listModel) tfx.Lister {
 	f := ListFilter{Organization: cfg.Organization.ValueInt64(), Name: cfg.Name.ValueString()}
-	op := r.f.op("list", r.f.Object+"s")
-	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
+	return func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// One more than the bound, so that ListStream can tell a truncated listing.
-		return r.client.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
+		return c.List(ctx, f, tfx.MaxListItems+1, func(a *Application) bool {
 			var m M
 			fields, gw := P(&m).dataParts()
-			fields.fill(a)
-			if gw != nil {
-				gw.fill(a)
-			}
+			fillApp(fields, gw, a)
 			return yield(tfx.ListItem{
 				DisplayName: fmt.Sprintf("%s (organization %d, id %d)", a.Name, a.Organization, a.ID),
 				Fields:      &m,
 			})
 		})
-	})
+	}
 }

@@ -69,12 +69,33 @@ type dataModel interface {
 	dataParts() (*Fields, *GatewayFields)
 }
 
+// resourcePtr and dataPtr constrain the type parameters of the generic resource,
+// data source and list resource: P is *M, the pointer to a platform's model.
+type resourcePtr[M any] interface {
+	*M
+	resourceModel
+}
+
+type dataPtr[M any] interface {
+	*M
+	dataModel
+}
+
 func (m *ResourceModel) parts() (*ResourceModel, *GatewayFields) { return m, nil }
 func (m *GatewayResourceModel) parts() (*ResourceModel, *GatewayFields) {
 	return &m.ResourceModel, &m.GatewayFields
 }
 func (f *Fields) dataParts() (*Fields, *GatewayFields)           { return f, nil }
 func (m *GatewayDataModel) dataParts() (*Fields, *GatewayFields) { return &m.Fields, &m.GatewayFields }
+
+// fillApp copies what the platform returned into the fields, and into the gateway's
+// fields where the model has them (g is nil on AWX).
+func fillApp(f *Fields, g *GatewayFields, a *Application) {
+	f.fill(a)
+	if g != nil {
+		g.fill(a)
+	}
+}
 
 // fill copies what the platform returned into the fields; the secret is not among them.
 func (f *Fields) fill(a *Application) {

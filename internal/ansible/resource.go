@@ -3,6 +3,7 @@ package ansible
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -16,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
@@ -29,79 +29,18 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-// Flavor is what a platform package tells the shared resource and data source: its
-// names, its messages and whether its applications have the gateway's fields.
-type Flavor struct {
-	// Block is the provider block ("awx"); TypeSuffix follows the provider's type
-	// name ("_awx_oauth_application").
-	Block, TypeSuffix string
-	// Title names the platform in messages ("AWX", "the AAP gateway").
-	Title string
-	// Object names an application in messages ("AWX OAuth application").
-	Object string
-	// Credentials names the settings to check on a 401.
-	Credentials string
-	// Gateway adds the gateway's fields.
-	Gateway bool
-	// ResourceDescription and DataSourceDescription are the schemas' descriptions;
-	// IDDescription describes the id.
-	ResourceDescription, DataSourceDescription, IDDescription string
-	// EndpointGone is the fix when the applications endpoint itself answers 404.
-	EndpointGone func(apiPath string) string
-	// Unauthorized is the fix for a 401 ("" for the default), given the API path.
-	Unauthorized func(apiPath string) string
-	// ForbiddenCreate is the fix for a 403 on create ("" for the default).
-	ForbiddenCreate string
-	// Legacy, when set, tells an API path whose applications the platform no longer
-	// uses: the detail of a warning given when the resource is configured (at plan
-	// and apply), or "" for none.
-	Legacy func(apiPath string) string
-}
-
-// ResourceType is the resource's full type name.
-func (f Flavor) ResourceType() string { return "registrar" + f.TypeSuffix }
-
-func (f Flavor) op(verb, object string) tfx.Op {
-	return tfx.Op{Verb: verb, Object: object, Credentials: f.Credentials}
-}
-
-// apiError reports a failed call with the fix the platform's answer calls for.
-func (f Flavor) apiError(diags *diag.Diagnostics, c *Client, op tfx.Op, err error, fix string) {
-	if fix == "" {
-		switch transport.StatusOf(err) {
-		case http.StatusUnauthorized:
-			if f.Unauthorized != nil {
-				fix = f.Unauthorized(c.APIPath())
-			}
-		case http.StatusForbidden:
-			if op.Verb == "create" {
-				fix = f.ForbiddenCreate
-			}
-		}
-	}
-	tfx.APIError(diags, op, err, fix)
-}
-
 var numericID = regexp.MustCompile(`^[0-9]+$`)
 
-type applicationResource[M any, P interface {
-	*M
-	resourceModel
-}] struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+type applicationResource[M any, P resourcePtr[M]] struct {
+	tfx.ResourceBase
 	f      Flavor
 	client *Client
 }
 
 // NewResource returns the application resource of a platform; M is its model
 // (ResourceModel, or GatewayResourceModel with the gateway's fields).
-func NewResource[M any, P interface {
-	*M
-	resourceModel
-}](f Flavor) resource.Resource {
-	return &applicationResource[M, P]{
+func NewResource[M any, P resourcePtr[M]](f Flavor) resource.Resource {
+	return &applicationResource[M, P]{ResourceBase: tfx.ResourceBase{
 		WithTimeouts: tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		// The numeric id only, never a secret, because Terraform prints import ids.
 		WithImportByID: tfx.WithImportByID{
@@ -114,17 +53,13 @@ func NewResource[M any, P interface {
 		},
 		// `import { identity = { id = "42" } }` (Terraform 1.12+).
 		WithIdentity: tfx.WithIdentity{IdentityAttributes: []tfx.IdentityAttribute{{Name: "id", Description: f.IDDescription}}},
-		f:            f,
-	}
+		TypeSuffix:   f.TypeSuffix,
+	}, f: f}
 }
 
 var (
-	_ resource.ResourceWithConfigure      = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithImportState    = &applicationResource[ResourceModel, *ResourceModel]{}
+	_ tfx.Resource                        = &applicationResource[ResourceModel, *ResourceModel]{}
 	_ resource.ResourceWithValidateConfig = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithMoveState      = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithModifyPlan     = &applicationResource[ResourceModel, *ResourceModel]{}
-	_ resource.ResourceWithIdentity       = &applicationResource[ResourceModel, *ResourceModel]{}
 )
 
 // ModifyPlan warns when client_secret_wo is set on an application about to be
@@ -132,13 +67,7 @@ var (
 // also checks the credentials (once per run), so that refused ones fail the plan.
 func (r *applicationResource[M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	tfx.WarnSecretWOOnCreate(ctx, req, resp)
-	if r.client != nil {
-		tfx.PlanCredentialCheck(ctx, req, resp, r.f.credentialCheck(r.client))
-	}
-}
-
-func (r *applicationResource[M, P]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + r.f.TypeSuffix
+	tfx.PlanCredentialCheck(ctx, req, resp, r.CredentialCheck)
 }
 
 func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -196,12 +125,7 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 			Computed:            true,
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"rotate_when_changed": schema.MapAttribute{
-			MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Use it to rotate the secret, for example with a date: `{ rotation = \"2026-q4\" }`.",
-			ElementType:         types.StringType,
-			Optional:            true,
-			PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-		},
+		"rotate_when_changed": tfx.RotateWhenChanged("Use it to rotate the secret, for example with a date: `{ rotation = \"2026-q4\" }`."),
 	}
 	if r.f.Gateway {
 		attrs["post_logout_redirect_uris"] = schema.SetAttribute{
@@ -228,9 +152,7 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 		}
 	}
-	for k, v := range tfx.SecretAttributes("returned by " + t + " in the create response of a `confidential` application; null for a `public` one") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by "+t+" in the create response of a `confidential` application; null for a `public` one"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: r.f.ResourceDescription,
 		Attributes:          attrs,
@@ -239,11 +161,13 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 }
 
 func (r *applicationResource[M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, r.f.Block)
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-	if c != nil && r.f.Legacy != nil {
-		if detail := r.f.Legacy(c.APIPath()); detail != "" {
+	r.client = providerdata.ResourceClient[*Client](req, resp, r.f.Block)
+	if r.client == nil {
+		return
+	}
+	r.CredentialCheck = r.f.credentialCheck(r.client)
+	if r.f.Legacy != nil {
+		if detail := r.f.Legacy(r.client.APIPath()); detail != "" {
 			resp.Diagnostics.AddWarning("Legacy OAuth applications", detail)
 		}
 	}
@@ -280,12 +204,8 @@ func (r *applicationResource[M, P]) stateID(m *ResourceModel, diags *diag.Diagno
 
 func (r *applicationResource[M, P]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var model M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	plan, gw := P(&model).parts()
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &model, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -330,13 +250,9 @@ func (r *applicationResource[M, P]) Create(ctx context.Context, req resource.Cre
 
 	// The id and secret go into state as soon as the response is decoded
 	// (CONTRIBUTING.md, "State before follow-up calls").
-	plan.fill(app)
-	if gw != nil {
-		gw.fill(app)
-	}
+	fillApp(&plan.Fields, gw, app)
 	tfx.CreateSecret(&plan.Secret, app.Secret())
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &model)
 	if app.ClientType == "confidential" && app.Secret() == "" {
 		resp.Diagnostics.AddWarning(r.f.Title+" returned no client secret",
 			fmt.Sprintf("%s created %s (id %d) but its response held no client secret, so client_secret is null. "+
@@ -382,8 +298,7 @@ var (
 
 func (r *applicationResource[M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var model M
-	resp.Diagnostics.Append(req.State.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &model) {
 		return
 	}
 	state, gw := P(&model).parts()
@@ -413,29 +328,20 @@ func (r *applicationResource[M, P]) Read(ctx context.Context, req resource.ReadR
 		r.f.apiError(&resp.Diagnostics, r.client, r.f.op("read", object), err, "")
 		return
 	}
-	state.fill(app)
-	if gw != nil {
-		gw.fill(app)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	fillApp(&state.Fields, gw, app)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &model)
 }
 
 func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var planModel, stateModel M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &planModel)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &stateModel)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	plan, pgw := P(&planModel).parts()
 	state, sgw := P(&stateModel).parts()
-	id, ok := r.stateID(state, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginUpdate(ctx, req, resp, &planModel, &stateModel, &plan.Timeouts)
+	defer cancel()
 	if !ok {
 		return
 	}
-	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
-	defer cancel()
+	id, ok := r.stateID(state, &resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -502,23 +408,18 @@ func (r *applicationResource[M, P]) Update(ctx context.Context, req resource.Upd
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &planModel)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &planModel)
 }
 
 func (r *applicationResource[M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var model M
-	resp.Diagnostics.Append(req.State.Get(ctx, &model)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	state, _ := P(&model).parts()
-	id, ok := r.stateID(state, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginDelete(ctx, req, resp, &model, &state.Timeouts)
+	defer cancel()
 	if !ok {
 		return
 	}
-	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
-	defer cancel()
+	id, ok := r.stateID(state, &resp.Diagnostics)
 	if !ok {
 		return
 	}

@@ -3,10 +3,6 @@ package awx
 import (
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/list"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 )
 
@@ -45,20 +41,4 @@ var flavor = ansible.Flavor{
 			"the platform's token endpoint and UI do not use them, and AAP 2.7 removed them. Register OAuth applications on the platform gateway " +
 			"with " + gatewayResource + " (the provider's aap block) instead; see the guide \"From AWX/AAP 2.4 to the AAP 2.5+ gateway\"."
 	},
-}
-
-// NewApplicationResource returns the registrar_awx_oauth_application resource.
-func NewApplicationResource() resource.Resource {
-	return ansible.NewResource[ansible.ResourceModel](flavor)
-}
-
-// NewApplicationDataSource returns the registrar_awx_oauth_application data source.
-func NewApplicationDataSource() datasource.DataSource {
-	return ansible.NewDataSource[ansible.Fields](flavor)
-}
-
-// NewApplicationListResource returns the registrar_awx_oauth_application list
-// resource (`terraform query`, Terraform 1.14+).
-func NewApplicationListResource() list.ListResource {
-	return ansible.NewListResource[ansible.Fields](flavor)
 }

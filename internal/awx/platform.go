@@ -1,9 +1,6 @@
 package awx
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-
 	"github.com/registrar-dev/terraform-provider-registrar/internal/ansible"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 )
@@ -23,14 +20,6 @@ var block = ansible.Block{
 
 // Platform describes AWX to the provider.
 func Platform() providerdata.Platform {
-	return providerdata.Platform{
-		Block:       "awx",
-		Title:       "AWX",
-		Description: "AWX up to 24.6.1, Ansible Tower or the AAP 2.4 controller (OAuth2 applications at `/api/v2/applications/`). For AAP 2.5 and later use the `aap` block.",
-		Attrs:       block.Attrs(),
-		Credentials: ansible.Credentials,
-		Build:       block.Build,
-		Resources:   []func() resource.Resource{NewApplicationResource},
-		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
-	}
+	return ansible.Platform[ansible.ResourceModel, ansible.Fields](block, flavor,
+		"AWX up to 24.6.1, Ansible Tower or the AAP 2.4 controller (OAuth2 applications at `/api/v2/applications/`). For AAP 2.5 and later use the `aap` block.")
 }

@@ -3,6 +3,7 @@ package cronofy
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -15,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -27,21 +27,21 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ resource.Resource                = &applicationResource{}
-	_ resource.ResourceWithConfigure   = &applicationResource{}
-	_ resource.ResourceWithImportState = &applicationResource{}
-	_ resource.ResourceWithIdentity    = &applicationResource{}
-	_ resource.ResourceWithModifyPlan  = &applicationResource{}
-	_ resource.ResourceWithMoveState   = &applicationResource{}
-)
+var _ tfx.Resource = &applicationResource{}
 
 const resourceType = "registrar_cronofy_application"
 
 // NewApplicationResource returns the registrar_cronofy_application resource.
 // Cronofy can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	r := &applicationResource{WithImportByID: importByID, WithIdentity: identity}
+	r := &applicationResource{ResourceBase: tfx.ResourceBase{
+		WithImportByID: importByID,
+		WithIdentity:   identity,
+		TypeSuffix:     "_cronofy_application",
+		// State moved from a restapi_object has no data_center until the next apply
+		// records it, so the identity gains its data_center then.
+		MutableIdentity: true,
+	}}
 	r.Parse = r.parseImportID
 	r.FromIdentity = func(v map[string]string) string {
 		if v["data_center"] == "" {
@@ -53,9 +53,7 @@ func NewApplicationResource() resource.Resource {
 }
 
 type applicationResource struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	client *Client
 }
 
@@ -87,13 +85,6 @@ const resourceDescription = "An application provisioned through Cronofy's Admin 
 	"Import (`<client_id>` or `<data_center>/<client_id>`) is stored unverified; `name` and `url` are recorded from the configuration on the next apply, and the secret is restored with `client_secret_wo`. " +
 	"A create whose response is lost is never resent (no unique key: a resend could create a second application). " +
 	"Assumed, as Cronofy does not document it: an Admin API key works only in the data center where it was created."
-
-func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_cronofy_application"
-	// State moved from a restapi_object has no data_center until the next apply
-	// records it, so the identity gains its data_center then.
-	resp.ResourceBehavior.MutableIdentity = true
-}
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
@@ -137,19 +128,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
 	}
-	for k, v := range verificationAttributes() {
-		attrs[k] = v
-	}
-	attrs["rotate_when_changed"] = schema.MapAttribute{
-		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.",
-		ElementType:         types.StringType,
-		Optional:            true,
-		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-	}
+	maps.Copy(attrs, verificationAttributes())
+	attrs["rotate_when_changed"] = tfx.RotateWhenChanged("Each rotation leaves the old application in Cronofy, where it keeps working until you delete it in the dashboard.")
 	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Cronofy")
-	for k, v := range tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by Cronofy in the create response; afterwards it can be seen (and refreshed) only in the Cronofy developer dashboard"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
@@ -160,9 +142,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "cronofy")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
+	r.client = providerdata.ResourceClient[*Client](req, resp, "cronofy")
 }
 
 const importedDescription = "Changing the value replaces the application; after an import, the first configured value is recorded without replacement."
@@ -198,8 +178,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	name := "(name unknown: imported)"
@@ -216,8 +195,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) {
 		return
 	}
 	if state.DataCenter.IsNull() && (plan.DataCenter.IsNull() || plan.DataCenter.IsUnknown()) && r.client != nil {
@@ -244,11 +222,7 @@ func (m *applicationModel) object() string {
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &plan, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -278,8 +252,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	plan.ClientID = types.StringValue(oc.ClientID)
 	tfx.CreateSecret(&plan.Secret, oc.ClientSecret)
 	plan.Verification = types.ObjectNull(verificationTypes)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 	if oc.Resent503 > 0 {
 		// A 503 says the server did not handle the request, so the create was resent; a
 		// server that stored the application and then answered 503 would now hold two, and
@@ -377,9 +350,7 @@ func (r *applicationResource) Read(ctx context.Context, _ resource.ReadRequest, 
 // changed (application_verify.go). Every other change replaces the application.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) || !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	plan.ID, plan.ClientID = state.ID, state.ClientID
@@ -394,16 +365,14 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 // Delete cannot delete on Cronofy: there is no delete API. The resource leaves state
 // (the framework removes it) with a warning saying what to do in the dashboard.
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	// Cronofy has no delete API: the plan already warned that the application stays

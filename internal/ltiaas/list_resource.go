@@ -7,27 +7,35 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
 )
 
-var (
-	_ list.ListResource              = &platformListResource{}
-	_ list.ListResourceWithConfigure = &platformListResource{}
-)
-
 // NewPlatformListResource returns the registrar_ltiaas_platform list resource:
 // `terraform query` finds existing platform registrations and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewPlatformListResource() list.ListResource {
-	return &platformListResource{}
-}
-
-type platformListResource struct {
-	client *Client
+	return &providerdata.ListResource[*Client, platformListModel]{
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: "_ltiaas_platform", Block: "ltiaas"},
+		Schema: schema.Schema{
+			MarkdownDescription: "Finds the LMS platforms registered on LTIaaS (`GET /admin/platforms`), for `terraform query` (Terraform 1.14+). " +
+				"Each result carries the identity (`id`) and, with `include_resource`, the registration.",
+			Attributes: map[string]schema.Attribute{
+				"url": schema.StringAttribute{
+					MarkdownDescription: "Only the registrations of this platform URL (the LMS issuer).",
+					Optional:            true,
+				},
+				"client_id": schema.StringAttribute{
+					MarkdownDescription: "Only the registrations with this client id.",
+					Optional:            true,
+				},
+			},
+		},
+		Op:   tfx.Op{Verb: "list", Object: "LTIaaS platforms", Credentials: credentialsHint},
+		Walk: listPlatforms,
+	}
 }
 
 type platformListModel struct {
@@ -35,39 +43,8 @@ type platformListModel struct {
 	ClientID types.String `tfsdk:"client_id"`
 }
 
-func (r *platformListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ltiaas_platform"
-}
-
-func (r *platformListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Finds the LMS platforms registered on LTIaaS (`GET /admin/platforms`), for `terraform query` (Terraform 1.14+). " +
-			"Each result carries the identity (`id`) and, with `include_resource`, the registration.",
-		Attributes: map[string]schema.Attribute{
-			"url": schema.StringAttribute{
-				MarkdownDescription: "Only the registrations of this platform URL (the LMS issuer).",
-				Optional:            true,
-			},
-			"client_id": schema.StringAttribute{
-				MarkdownDescription: "Only the registrations with this client id.",
-				Optional:            true,
-			},
-		},
-	}
-}
-
-func (r *platformListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "ltiaas")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
-func (r *platformListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg platformListModel
-	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
-		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
-	}
+// listPlatforms lists the registrations that match the filters.
+func listPlatforms(c *Client, cfg platformListModel) tfx.Lister {
 	q := url.Values{}
 	if v := cfg.URL.ValueString(); v != "" {
 		q.Set("url", v)
@@ -75,11 +52,10 @@ func (r *platformListResource) List(ctx context.Context, req list.ListRequest, s
 	if v := cfg.ClientID.ValueString(); v != "" {
 		q.Set("clientId", v)
 	}
-	op := tfx.Op{Verb: "list", Object: "LTIaaS platforms", Credentials: credentialsHint}
-	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
+	return func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// LTIaaS answers every match in one response (no paging); ListStream bounds
 		// how many become results.
-		all, err := r.client.List(ctx, q)
+		all, err := c.List(ctx, q)
 		if err != nil {
 			return err
 		}
@@ -96,5 +72,5 @@ func (r *platformListResource) List(ctx context.Context, req list.ListRequest, s
 			}
 		}
 		return nil
-	})
+	}
 }

@@ -3,6 +3,7 @@ package ltiaas
 import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -34,7 +35,8 @@ func Platform() providerdata.Platform {
 		Build: func(v providerdata.Values, s transport.Settings) (any, error) {
 			return NewClient(s, Config{BaseURL: v.Get("base_url"), APIKey: v.Get("api_key"), PathPrefix: v.Get("path_prefix")})
 		},
-		Resources:   []func() resource.Resource{NewPlatformResource},
-		DataSources: []func() datasource.DataSource{NewPlatformDataSource},
+		Resources:     []func() resource.Resource{NewPlatformResource},
+		DataSources:   []func() datasource.DataSource{NewPlatformDataSource},
+		ListResources: []func() list.ListResource{NewPlatformListResource},
 	}
 }

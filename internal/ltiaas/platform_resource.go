@@ -25,29 +25,22 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ resource.Resource                = &platformResource{}
-	_ resource.ResourceWithConfigure   = &platformResource{}
-	_ resource.ResourceWithImportState = &platformResource{}
-	_ resource.ResourceWithIdentity    = &platformResource{}
-	_ resource.ResourceWithMoveState   = &platformResource{}
-)
+var _ tfx.Resource = &platformResource{}
 
 const resourceType = "registrar_ltiaas_platform"
 
 // NewPlatformResource returns the registrar_ltiaas_platform resource.
 func NewPlatformResource() resource.Resource {
-	return &platformResource{
+	return &platformResource{ResourceBase: tfx.ResourceBase{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
 		WithIdentity:   identity,
-	}
+		TypeSuffix:     "_ltiaas_platform",
+	}}
 }
 
 type platformResource struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	client *Client
 }
 
@@ -100,10 +93,6 @@ const decisions = `
 * **` + "`active`" + `** is never sent in the create or update body; it changes only through the activate and deactivate calls,
   made after the create (also when LTIaaS does not auto-activate) and after an update.
 `
-
-func (r *platformResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_ltiaas_platform"
-}
 
 var urlValidators = []validator.String{tfx.URL(tfx.URLOptions{HTTPSOnly: true})}
 
@@ -184,9 +173,10 @@ func (r *platformResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 }
 
 func (r *platformResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "ltiaas")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
+	r.client = providerdata.ResourceClient[*Client](req, resp, "ltiaas")
+	if r.client != nil {
+		r.CredentialCheck = r.client.credentialCheck()
+	}
 }
 
 func (m *platformModel) object() string {
@@ -253,11 +243,7 @@ func importHint(id string) string {
 
 func (r *platformResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan platformModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &plan, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -307,8 +293,7 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 	// (CONTRIBUTING.md, State before follow-up calls).
 	wantActive := plan.Active.ValueBool()
 	plan.fill(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 	if resp.Diagnostics.HasError() || p.Active == wantActive {
 		return
 	}
@@ -325,8 +310,7 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.Active = types.BoolValue(wantActive)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 func activeVerb(active bool) string {
@@ -374,8 +358,7 @@ func fieldError(diags *diag.Diagnostics, err error) {
 
 func (r *platformResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state platformModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	id := state.ID.ValueString()
@@ -389,18 +372,12 @@ func (r *platformResource) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	state.fill(p)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &state)
 }
 
 func (r *platformResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state platformModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginUpdate(ctx, req, resp, &plan, &state, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -425,8 +402,7 @@ func (r *platformResource) Update(ctx context.Context, req resource.UpdateReques
 		current.AuthorizationServer = plan.AuthorizationServer
 		current.fill(p)
 		current.Timeouts = plan.Timeouts
-		resp.Diagnostics.Append(resp.State.Set(ctx, &current)...)
-		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+		tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &current)
 		if resp.Diagnostics.HasError() {
 			return
 		}
@@ -439,8 +415,7 @@ func (r *platformResource) Update(ctx context.Context, req resource.UpdateReques
 		}
 		current.Active = types.BoolValue(wantActive)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &current)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &current)
 }
 
 func (r *platformResource) updateError(ctx context.Context, plan *platformModel, id string, in Input, err error, diags *diag.Diagnostics) {
@@ -463,11 +438,7 @@ func (r *platformResource) updateError(ctx context.Context, plan *platformModel,
 
 func (r *platformResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state platformModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginDelete(ctx, req, resp, &state, &state.Timeouts)
 	defer cancel()
 	if !ok {
 		return

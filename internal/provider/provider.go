@@ -131,28 +131,24 @@ func (p *registrarProvider) Configure(ctx context.Context, req provider.Configur
 }
 
 func (p *registrarProvider) Resources(context.Context) []func() resource.Resource {
-	var out []func() resource.Resource
-	for _, pl := range Platforms() {
-		out = append(out, pl.Resources...)
-	}
-	return out
+	return collect(func(pl providerdata.Platform) []func() resource.Resource { return pl.Resources })
 }
 
 // ListResources are the list resources (`terraform query`, Terraform 1.14+) of the
 // platforms that have a list call; Timeback and Cronofy have none.
 func (p *registrarProvider) ListResources(context.Context) []func() list.ListResource {
-	return []func() list.ListResource{
-		awx.NewApplicationListResource,
-		aap.NewApplicationListResource,
-		ltiaas.NewPlatformListResource,
-		tpp.NewApplicationListResource,
-	}
+	return collect(func(pl providerdata.Platform) []func() list.ListResource { return pl.ListResources })
 }
 
 func (p *registrarProvider) DataSources(context.Context) []func() datasource.DataSource {
-	var out []func() datasource.DataSource
+	return collect(func(pl providerdata.Platform) []func() datasource.DataSource { return pl.DataSources })
+}
+
+// collect joins one kind of constructor of every platform, in the platforms' order.
+func collect[T any](of func(providerdata.Platform) []T) []T {
+	var out []T
 	for _, pl := range Platforms() {
-		out = append(out, pl.DataSources...)
+		out = append(out, of(pl)...)
 	}
 	return out
 }

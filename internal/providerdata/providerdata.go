@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
@@ -41,6 +42,9 @@ type Platform struct {
 	Build       func(v Values, s transport.Settings) (any, error)
 	Resources   []func() resource.Resource
 	DataSources []func() datasource.DataSource
+	// ListResources are the list resources (`terraform query`), for a platform with
+	// a list call.
+	ListResources []func() list.ListResource
 }
 
 // Data is the provider's configured state, passed to every resource and data source.
@@ -102,6 +106,14 @@ func Client[T any](providerData any, block string) (T, diag.Diagnostics) {
 		return zero, diags
 	}
 	return t, diags
+}
+
+// ResourceClient is the body of a resource's Configure: the client of block (see
+// Client for what an unconfigured block gives), with the diagnostics appended.
+func ResourceClient[T any](req resource.ConfigureRequest, resp *resource.ConfigureResponse, block string) T {
+	c, diags := Client[T](req.ProviderData, block)
+	resp.Diagnostics.Append(diags...)
+	return c
 }
 
 // Names lists block names, for messages.

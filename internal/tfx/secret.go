@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -46,6 +47,18 @@ func SecretAttributes(what string) map[string]schema.Attribute {
 			MarkdownDescription: "Change this number to record the current `client_secret_wo` value as `client_secret` in state.",
 			Optional:            true,
 		},
+	}
+}
+
+// RotateWhenChanged is the rotate_when_changed attribute of a resource whose secret
+// is rotated by replacing the object; after says what a rotation leaves behind, or
+// how to use it.
+func RotateWhenChanged(after string) schema.MapAttribute {
+	return schema.MapAttribute{
+		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. " + after,
+		ElementType:         types.StringType,
+		Optional:            true,
+		PlanModifiers:       []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 	}
 }
 

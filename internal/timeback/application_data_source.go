@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -15,18 +16,13 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ datasource.DataSource              = &applicationDataSource{}
-	_ datasource.DataSourceWithConfigure = &applicationDataSource{}
-)
-
 // NewApplicationDataSource returns the registrar_timeback_application data source.
 func NewApplicationDataSource() datasource.DataSource {
-	return &applicationDataSource{providerdata.WithClient[*Client]{TypeSuffix: "_timeback_application", Block: "timeback"}}
-}
-
-type applicationDataSource struct {
-	providerdata.WithClient[*Client]
+	return &providerdata.DataSource[*Client, applicationDataModel]{
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: "_timeback_application", Block: "timeback"},
+		DataSchema: dataSourceSchema,
+		Lookup:     lookUpApplication,
+	}
 }
 
 type applicationDataModel struct {
@@ -34,55 +30,45 @@ type applicationDataModel struct {
 	Status types.String `tfsdk:"status"`
 }
 
-func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Looks up a Timeback application by `id` (`GET /applications/1.0/{id}` and its `/credentials`). " +
-			"The client secret is never available here: Timeback shows it only once, at registration.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The application's id (`applicationId`, a UUID).",
-				Required:            true,
-				Validators:          []validator.String{tfx.UUID()},
-			},
-			"name":              schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
-			"description":       schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
-			"launch_url":        schema.StringAttribute{MarkdownDescription: "The LTI launch URL.", Computed: true},
-			"application_type":  schema.StringAttribute{MarkdownDescription: "`learning_app`, `assessment` or `internal`.", Computed: true},
-			"status":            schema.StringAttribute{MarkdownDescription: "Timeback's status: `active`, `inactive` or `tobedeleted`.", Computed: true},
-			"app_urn":           schema.StringAttribute{MarkdownDescription: "The URN, `urn:uuid:<id>`.", Computed: true},
-			"client_id":         schema.StringAttribute{MarkdownDescription: "The production OAuth client id.", Computed: true},
-			"scopes":            schema.ListAttribute{MarkdownDescription: "The production scopes.", ElementType: types.StringType, Computed: true},
-			"token_url":         schema.StringAttribute{MarkdownDescription: "The application's token endpoint.", Computed: true},
-			"sandbox_client_id": schema.StringAttribute{MarkdownDescription: "The sandbox client id (`sandboxCredentials`); null when Timeback reports no sandbox client.", Computed: true},
-			"sandbox_scopes":    schema.ListAttribute{MarkdownDescription: "The sandbox client's scopes.", ElementType: types.StringType, Computed: true},
-			"sandbox_token_url": schema.StringAttribute{MarkdownDescription: "The sandbox client's token endpoint.", Computed: true},
+// dataSourceSchema is the data source's schema.
+var dataSourceSchema = schema.Schema{
+	MarkdownDescription: "Looks up a Timeback application by `id` (`GET /applications/1.0/{id}` and its `/credentials`). " +
+		"The client secret is never available here: Timeback shows it only once, at registration.",
+	Attributes: map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "The application's id (`applicationId`, a UUID).",
+			Required:            true,
+			Validators:          []validator.String{tfx.UUID()},
 		},
-	}
+		"name":              schema.StringAttribute{MarkdownDescription: "The application's name.", Computed: true},
+		"description":       schema.StringAttribute{MarkdownDescription: "The description.", Computed: true},
+		"launch_url":        schema.StringAttribute{MarkdownDescription: "The LTI launch URL.", Computed: true},
+		"application_type":  schema.StringAttribute{MarkdownDescription: "`learning_app`, `assessment` or `internal`.", Computed: true},
+		"status":            schema.StringAttribute{MarkdownDescription: "Timeback's status: `active`, `inactive` or `tobedeleted`.", Computed: true},
+		"app_urn":           schema.StringAttribute{MarkdownDescription: "The URN, `urn:uuid:<id>`.", Computed: true},
+		"client_id":         schema.StringAttribute{MarkdownDescription: "The production OAuth client id.", Computed: true},
+		"scopes":            schema.ListAttribute{MarkdownDescription: "The production scopes.", ElementType: types.StringType, Computed: true},
+		"token_url":         schema.StringAttribute{MarkdownDescription: "The application's token endpoint.", Computed: true},
+		"sandbox_client_id": schema.StringAttribute{MarkdownDescription: "The sandbox client id (`sandboxCredentials`); null when Timeback reports no sandbox client.", Computed: true},
+		"sandbox_scopes":    schema.ListAttribute{MarkdownDescription: "The sandbox client's scopes.", ElementType: types.StringType, Computed: true},
+		"sandbox_token_url": schema.StringAttribute{MarkdownDescription: "The sandbox client's token endpoint.", Computed: true},
+	},
 }
 
-func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg applicationDataModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+// lookUpApplication fills the data source from the application named by `id` and its credentials.
+func lookUpApplication(ctx context.Context, c *Client, cfg *applicationDataModel, diags *diag.Diagnostics) {
 	id := cfg.ID.ValueString()
 	op := tfx.Op{Verb: "read", Object: fmt.Sprintf("Timeback application %s", id), Credentials: credentialsHint}
-	var creds *Credentials
-	app, err := d.Client.GetApplication(ctx, id)
-	if err == nil {
-		creds, err = d.Client.GetCredentials(ctx, id)
-	}
+	app, creds, _, err := getApplication(ctx, c, id)
 	if transport.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Timeback application not found",
+		diags.AddAttributeError(path.Root("id"), "Timeback application not found",
 			fmt.Sprintf("Timeback has no application %s (HTTP 404). Check the id, and that base_url is the environment (production, staging or sandbox) it was registered on.", id))
 		return
 	}
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, op, err, "")
+		tfx.APIError(diags, op, err, "")
 		return
 	}
 	cfg.fill(app, creds)
 	cfg.Status = types.StringValue(app.Status)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

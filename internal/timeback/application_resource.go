@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"sort"
@@ -16,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -28,27 +28,18 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ resource.Resource                = &applicationResource{}
-	_ resource.ResourceWithConfigure   = &applicationResource{}
-	_ resource.ResourceWithImportState = &applicationResource{}
-	_ resource.ResourceWithIdentity    = &applicationResource{}
-	_ resource.ResourceWithMoveState   = &applicationResource{}
-	_ resource.ResourceWithModifyPlan  = &applicationResource{}
-)
+var _ tfx.Resource = &applicationResource{}
 
 const resourceType = "registrar_timeback_application"
 
 // NewApplicationResource returns the registrar_timeback_application resource.
 // Timeback can neither update nor delete: the timeouts block has create only.
 func NewApplicationResource() resource.Resource {
-	return &applicationResource{WithImportByID: importByID, WithIdentity: identity}
+	return &applicationResource{ResourceBase: tfx.ResourceBase{WithImportByID: importByID, WithIdentity: identity, TypeSuffix: "_timeback_application"}}
 }
 
 type applicationResource struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	client API
 }
 
@@ -146,10 +137,6 @@ const resourceDescription = "A draft application registered on the Timeback deve
 	"* `publisher_id` is not in the read model, so after an import it is null until set in configuration; setting it then does not force a replacement.\n" +
 	"* Without `application_type`, Timeback's default is used and recorded in state."
 
-func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_timeback_application"
-}
-
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	attrs := map[string]schema.Attribute{
@@ -242,17 +229,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			PlanModifiers:       keep,
 		},
 	}
-	attrs["rotate_when_changed"] = schema.MapAttribute{
-		MarkdownDescription: "Arbitrary values; any change replaces the application, which issues a new client id and secret. Change `name` at the same time (names are global and the old draft keeps its name), " +
-			"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.",
-		ElementType:   types.StringType,
-		Optional:      true,
-		PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
-	}
+	attrs["rotate_when_changed"] = tfx.RotateWhenChanged("Change `name` at the same time (names are global and the old draft keeps its name), " +
+		"for example with a suffix taken from the same value. Each rotation leaves the old draft on Timeback.")
 	attrs["deletion_policy"] = tfx.DeletionPolicyAttribute("Timeback")
-	for k, v := range tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)") {
-		attrs[k] = v
-	}
+	maps.Copy(attrs, tfx.SecretAttributes("returned by Timeback only in the create response (Timeback cannot show it again: if it is lost, Timeback support has to help)"))
 	resp.Schema = schema.Schema{
 		MarkdownDescription: resourceDescription,
 		Attributes:          attrs,
@@ -291,8 +271,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	left := tfx.Abandoned{
@@ -306,8 +285,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) {
 		return
 	}
 	replacedBy := tfx.ChangedAttributes(ctx, req, false, replacingAttributes...)
@@ -332,11 +310,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "timeback")
-	resp.Diagnostics.Append(diags...)
-	if c != nil {
-		r.client = c
-	}
+	r.client = providerdata.ResourceClient[API](req, resp, "timeback")
 }
 
 func (m *applicationModel) object() string {
@@ -360,11 +334,7 @@ func (m *applicationModel) fill(a *Application, c *Credentials) {
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &plan, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -422,8 +392,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	if plan.ApplicationType.IsUnknown() {
 		plan.ApplicationType = types.StringNull()
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -441,13 +410,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	app, err := r.client.GetApplication(ctx, draft.ApplicationID)
 	if err != nil {
 		followUpWarning(&resp.Diagnostics, plan.op("read back"), err)
-		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+		tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 		return
 	}
 	plan.fill(app, nil)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 // followUpWarning reports a failed read after a successful create as a warning: the
@@ -518,27 +485,17 @@ var fieldPaths = map[string]path.Path{
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	id := state.ID.ValueString()
-	app, err := r.client.GetApplication(ctx, id)
+	app, creds, verb, err := getApplication(ctx, r.client, id)
 	if transport.IsNotFound(err) {
 		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
 		return
 	}
 	if err != nil {
-		tfx.APIError(&resp.Diagnostics, state.op("read"), err, "")
-		return
-	}
-	creds, err := r.client.GetCredentials(ctx, id)
-	if transport.IsNotFound(err) {
-		tfx.Gone(ctx, resp, "Timeback application "+id, "Timeback")
-		return
-	}
-	if err != nil {
-		tfx.APIError(&resp.Diagnostics, state.op("read the credentials of"), err, "")
+		tfx.APIError(&resp.Diagnostics, state.op(verb), err, "")
 		return
 	}
 	state.fill(app, creds)
@@ -546,17 +503,28 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddWarning("Timeback application is "+app.Status,
 			fmt.Sprintf("Timeback reports application %s (%q) with status %q. The provider keeps it in state, because what this status means for a draft is not documented.", id, app.Name, app.Status))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &state)
+}
+
+// getApplication reads an application and then its credentials, the two calls that
+// make its state; verb names the one that failed, for the diagnostic.
+func getApplication(ctx context.Context, c API, id string) (*Application, *Credentials, string, error) {
+	app, err := c.GetApplication(ctx, id)
+	if err != nil {
+		return nil, nil, "read", err
+	}
+	creds, err := c.GetCredentials(ctx, id)
+	if err != nil {
+		return nil, nil, "read the credentials of", err
+	}
+	return app, creds, "", nil
 }
 
 // Update only records client_secret_wo (when client_secret_wo_version changes):
 // every argument replaces the application, and there is no API call.
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.Plan, &plan) || !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	next := state
@@ -583,14 +551,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &next)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &next)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	// Timeback has no delete API: the plan already warned that the draft stays on the

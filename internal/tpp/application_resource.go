@@ -25,29 +25,22 @@ import (
 	"github.com/registrar-dev/terraform-provider-registrar/internal/transport"
 )
 
-var (
-	_ resource.Resource                = &applicationResource{}
-	_ resource.ResourceWithConfigure   = &applicationResource{}
-	_ resource.ResourceWithImportState = &applicationResource{}
-	_ resource.ResourceWithIdentity    = &applicationResource{}
-	_ resource.ResourceWithMoveState   = &applicationResource{}
-)
+var _ tfx.Resource = &applicationResource{}
 
 const resourceType = "registrar_tpp_oauth_application"
 
 // NewApplicationResource returns the registrar_tpp_oauth_application resource.
 func NewApplicationResource() resource.Resource {
-	return &applicationResource{
+	return &applicationResource{ResourceBase: tfx.ResourceBase{
 		WithTimeouts:   tfx.WithTimeouts{TimeoutUpdate: true, TimeoutDelete: true},
 		WithImportByID: importByID,
 		WithIdentity:   identity,
-	}
+		TypeSuffix:     "_tpp_oauth_application",
+	}}
 }
 
 type applicationResource struct {
-	tfx.WithTimeouts
-	tfx.WithImportByID
-	tfx.WithIdentity
+	tfx.ResourceBase
 	client *Client
 }
 
@@ -99,8 +92,16 @@ const resourceDescription = "An OAuth application (an \"API integration\") on Ve
 	"- **MaximumScope**: sent with that name (the docs' example spells it `MaxScope`).\n" +
 	"- **Lost create responses**: the provider looks the id up with GetApplications and, when the application exists, reports it for import instead of creating it again."
 
-func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
+// keptSeconds is an optional duration in seconds (0 or more) that TPP defaults when
+// it is not set; the value then stays as it is (UseStateForUnknown).
+func keptSeconds(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{
+		MarkdownDescription: description,
+		Optional:            true,
+		Computed:            true,
+		Validators:          []validator.Int64{int64validator.AtLeast(0)},
+		PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+	}
 }
 
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -150,23 +151,11 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Required:            true,
 				Validators:          []validator.String{scopeValidator},
 			},
-			"access_validity": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
-					"TPP may not return it on read: out-of-band changes are then not detected.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
-			"grant_validity": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
-					"Null when TPP reports that grants never expire (`GrantValidity: null`); updates then keep it so. " +
-					"TPP may not return it on read: out-of-band changes are then not detected.",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"access_validity": keptSeconds("How long, in seconds, a token issued for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+				"TPP may not return it on read: out-of-band changes are then not detected."),
+			"grant_validity": keptSeconds("How long, in seconds, a grant for the application is valid (0 or more). When not set, TPP's system default applies at creation and the value then stays as it is. " +
+				"Null when TPP reports that grants never expire (`GrantValidity: null`); updates then keep it so. " +
+				"TPP may not return it on read: out-of-band changes are then not detected."),
 			"renewable": schema.BoolAttribute{
 				MarkdownDescription: "Whether grants for the application can be renewed by default. When not set, TPP's system default applies at creation and the value then stays as it is. " +
 					"TPP may not return it on read: out-of-band changes are then not detected.",
@@ -174,14 +163,8 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Computed:      true,
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
 			},
-			"unused_expiration": schema.Int64Attribute{
-				MarkdownDescription: "How long, in seconds, an unused grant for the application lives (0 or more; TPP's `UnusedExpiration`). When not set, TPP's value is kept: " +
-					"the system default at creation, or what was set in the TPP console, which every update sends back (UpdateApplication would otherwise reset it).",
-				Optional:      true,
-				Computed:      true,
-				Validators:    []validator.Int64{int64validator.AtLeast(0)},
-				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-			},
+			"unused_expiration": keptSeconds("How long, in seconds, an unused grant for the application lives (0 or more; TPP's `UnusedExpiration`). When not set, TPP's value is kept: " +
+				"the system default at creation, or what was set in the TPP console, which every update sends back (UpdateApplication would otherwise reset it)."),
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": r.TimeoutsBlock(ctx),
@@ -190,9 +173,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
+	r.client = providerdata.ResourceClient[*Client](req, resp, "tpp")
+	if r.client != nil {
+		r.CredentialCheck = r.client.credentialCheck()
+	}
 }
 
 func objectName(id string) string { return fmt.Sprintf("TPP OAuth application %q", id) }
@@ -269,11 +253,7 @@ func (m *applicationFields) fill(a *Application) {
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.CreateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginCreate(ctx, req, resp, &plan, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -302,8 +282,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	plan.fill(app)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 // createError reports a failed create. A rejected create whose id TPP then knows is
@@ -340,8 +319,7 @@ func rejected(err error) bool {
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
+	if !tfx.Get(ctx, &resp.Diagnostics, req.State, &state) {
 		return
 	}
 	id := state.ID.ValueString()
@@ -355,18 +333,12 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	state.fill(app) // validity fields TPP leaves out stay as in state
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &state)
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.UpdateTimeout(ctx, plan.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginUpdate(ctx, req, resp, &plan, &state, &plan.Timeouts)
 	defer cancel()
 	if !ok {
 		return
@@ -422,8 +394,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	plan.GrantValidity = types.Int64PointerValue(in.GrantValidity)
 	plan.Renewable = types.BoolPointerValue(in.Renewable)
 	plan.UnusedExpiration = types.Int64PointerValue(in.UnusedExpiration)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	tfx.SetIdentity(ctx, &resp.Diagnostics, resp.State, resp.Identity)
+	tfx.SaveState(ctx, &resp.Diagnostics, &resp.State, resp.Identity, &plan)
 }
 
 // keepCurrent fills the validity fields in leaves out with the values TPP holds (cur).
@@ -444,11 +415,7 @@ func keepCurrent(in *Application, cur *Application) {
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel, ok := r.DeleteTimeout(ctx, state.Timeouts, &resp.Diagnostics)
+	ctx, cancel, ok := r.BeginDelete(ctx, req, resp, &state, &state.Timeouts)
 	defer cancel()
 	if !ok {
 		return

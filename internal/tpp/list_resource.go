@@ -6,53 +6,34 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/list/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
 	"github.com/registrar-dev/terraform-provider-registrar/internal/tfx"
-)
-
-var (
-	_ list.ListResource              = &applicationListResource{}
-	_ list.ListResourceWithConfigure = &applicationListResource{}
 )
 
 // NewApplicationListResource returns the registrar_tpp_oauth_application list
 // resource: `terraform query` finds existing applications and, with
 // -generate-config-out, writes their resource and import blocks.
 func NewApplicationListResource() list.ListResource {
-	return &applicationListResource{}
-}
-
-type applicationListResource struct {
-	client *Client
-}
-
-func (r *applicationListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tpp_oauth_application"
-}
-
-func (r *applicationListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Finds every OAuth application on TPP (`POST /vedsdk/oauth/EnumerateApplications`, ordered by `ApplicationId`), for `terraform query` (Terraform 1.14+). " +
-			"It takes no filters. Each result carries the identity (`application_id`) and, with `include_resource`, the application. " +
-			"Where TPP leaves `access_validity`, `grant_validity` or `renewable` out of its answer they are null, as after an import.",
-		Attributes: map[string]schema.Attribute{},
+	return &providerdata.ListResource[*Client, struct{}]{
+		WithClient: providerdata.WithClient[*Client]{TypeSuffix: "_tpp_oauth_application", Block: "tpp"},
+		Schema: schema.Schema{
+			MarkdownDescription: "Finds every OAuth application on TPP (`POST /vedsdk/oauth/EnumerateApplications`, ordered by `ApplicationId`), for `terraform query` (Terraform 1.14+). " +
+				"It takes no filters. Each result carries the identity (`application_id`) and, with `include_resource`, the application. " +
+				"Where TPP leaves `access_validity`, `grant_validity` or `renewable` out of its answer they are null, as after an import.",
+			Attributes: map[string]schema.Attribute{},
+		},
+		Op:   tfx.Op{Verb: "list", Object: "TPP OAuth applications", Credentials: credentialsHint},
+		Walk: listApplications,
 	}
 }
 
-func (r *applicationListResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	c, diags := providerdata.Client[*Client](req.ProviderData, "tpp")
-	resp.Diagnostics.Append(diags...)
-	r.client = c
-}
-
-func (r *applicationListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	op := tfx.Op{Verb: "list", Object: "TPP OAuth applications", Credentials: credentialsHint}
-	stream.Results = tfx.ListStream(ctx, req, op, func(ctx context.Context, yield func(tfx.ListItem) bool) error {
+// listApplications lists every application (TPP's list call has no filters).
+func listApplications(c *Client, _ struct{}) tfx.Lister {
+	return func(ctx context.Context, yield func(tfx.ListItem) bool) error {
 		// EnumerateApplications is read whole (bounded by transport.Pager);
 		// ListStream bounds how many become results.
-		all, err := r.client.List(ctx)
+		all, err := c.List(ctx)
 		if err != nil {
 			return err
 		}
@@ -65,5 +46,5 @@ func (r *applicationListResource) List(ctx context.Context, req list.ListRequest
 			}
 		}
 		return nil
-	})
+	}
 }

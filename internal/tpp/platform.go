@@ -2,6 +2,7 @@ package tpp
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/registrar-dev/terraform-provider-registrar/internal/providerdata"
@@ -36,7 +37,8 @@ func Platform() providerdata.Platform {
 				Username: v.Get("username"), Password: v.Get("password"), ClientID: v.Get("client_id"),
 			})
 		},
-		Resources:   []func() resource.Resource{NewApplicationResource},
-		DataSources: []func() datasource.DataSource{NewApplicationDataSource},
+		Resources:     []func() resource.Resource{NewApplicationResource},
+		DataSources:   []func() datasource.DataSource{NewApplicationDataSource},
+		ListResources: []func() list.ListResource{NewApplicationListResource},
 	}
 }
