@@ -137,9 +137,9 @@ func (r *applicationResource[M, P]) Schema(ctx context.Context, _ resource.Schem
 			ElementType:         types.StringType, Optional: true, Computed: true, Default: emptySet, Validators: urlSet(),
 		}
 		attrs["app_url"] = schema.StringAttribute{
-			MarkdownDescription: "The application's own URL, shown in the platform UI (default empty).",
+			MarkdownDescription: "The application's own URL, shown in the platform UI: an absolute http or https URL, or `\"\"` for none (the default).",
 			Optional:            true, Computed: true, Default: stringdefault.StaticString(""),
-			Validators: []validator.String{tfx.URL(tfx.URLOptions{})},
+			Validators: []validator.String{tfx.URL(tfx.URLOptions{AllowEmpty: true})},
 		}
 		attrs["algorithm"] = schema.StringAttribute{
 			MarkdownDescription: "The OpenID Connect signing algorithm: `\"\"` (none, the default), `RS256` or `HS256`.",

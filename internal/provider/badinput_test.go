@@ -122,7 +122,7 @@ func TestBadInput_aap(t *testing.T) {
 		{"algorithm enum", map[string]string{"algorithm": `"ES256"`}, []string{"algorithm", "value must be one of"}},
 		{"authorization-code without redirects", map[string]string{"redirect_uris": ""}, []string{"Redirect URIs required", "set redirect_uris"}},
 		{"write-only secret without version", map[string]string{"client_secret_wo": `"s3cr3t-value"`}, []string{"client_secret_wo_version"}},
-	}, map[string]string{"algorithm": `""`, "pkce_required": `false`})
+	}, map[string]string{"algorithm": `""`, "pkce_required": `false`, "app_url": `""`})
 }
 
 // ltiaasKeys: an EC public key in PEM, and a private RSA JWK (a public one with "d").

@@ -28,7 +28,7 @@ type listPlatform struct {
 	// with every optional argument the platform keeps set (or left as the platform
 	// sets it), which the generated configuration must reproduce.
 	seed func(t *testing.T, tn *mockapi.Tenant, n int)
-	rich func(t *testing.T, tn *mockapi.Tenant) // nil: not in the generated-config test
+	rich func(t *testing.T, tn *mockapi.Tenant)
 	// pages: with perPage set, listing 2 × perPage + 1 objects takes three requests
 	// (method, path as in acctest.CountRequests).
 	perPage            int
@@ -59,10 +59,9 @@ func awxSeed(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
 	ansibleSeed(t, ansible.Config{Platform: "AWX", BaseURL: tn.URL(), DefaultAPIPath: "/api/v2/", Token: tn.Creds.AWXToken}, ins...)
 }
 
-// ansibleList is AWX's or the AAP gateway's list, seeded by seed; with rich false it
-// is not in the generated-config test.
-func ansibleList(typ, block string, token func(mockapi.Credentials) string, seed func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput), rich bool) listPlatform {
-	p := listPlatform{
+// ansibleList is AWX's or the AAP gateway's list, seeded by seed.
+func ansibleList(typ, block string, token func(mockapi.Credentials) string, seed func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput)) listPlatform {
+	return listPlatform{
 		typ: typ, idAttr: "id", block: block,
 		settings: func(tn *mockapi.Tenant) map[string]string {
 			return map[string]string{"base_url": tn.URL(), "token": token(tn.Creds)}
@@ -83,10 +82,6 @@ func ansibleList(typ, block string, token func(mockapi.Credentials) string, seed
 		},
 		perPage: 200, pageMethod: "GET", pageRe: `/applications/$`,
 	}
-	if !rich {
-		p.rich = nil
-	}
-	return p
 }
 
 func ltiaasRegister(tn *mockapi.Tenant, url, clientID string) mockapi.LTIaaSPlatform {
@@ -98,15 +93,12 @@ func ltiaasRegister(tn *mockapi.Tenant, url, clientID string) mockapi.LTIaaSPlat
 }
 
 var (
-	awxList = ansibleList("registrar_awx_oauth_application", "awx", func(c mockapi.Credentials) string { return c.AWXToken }, awxSeed, true)
+	awxList = ansibleList("registrar_awx_oauth_application", "awx", func(c mockapi.Credentials) string { return c.AWXToken }, awxSeed)
 	aapList = ansibleList("registrar_aap_oauth_application", "aap", func(c mockapi.Credentials) string { return c.AAPToken },
 		func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
 			t.Helper()
 			ansibleSeed(t, ansible.Config{Platform: "AAP", BaseURL: tn.URL(), DefaultAPIPath: "/api/gateway/v1/", Token: tn.Creds.AAPToken}, ins...)
-		},
-		// Not yet in the generated-config test: the generated configuration holds
-		// app_url = "", the resource's own default, which its URL validator rejects.
-		false)
+		})
 	ltiaasList = listPlatform{
 		typ: "registrar_ltiaas_platform", idAttr: "id",
 		block: "ltiaas", settings: func(tn *mockapi.Tenant) map[string]string {
@@ -208,9 +200,6 @@ func TestListResource_everyObjectOnce(t *testing.T) {
 // no change.
 func TestListResource_generatedConfigPlansClean(t *testing.T) {
 	for _, p := range listPlatforms {
-		if p.rich == nil {
-			continue
-		}
 		t.Run(strings.TrimPrefix(p.typ, "registrar_"), func(t *testing.T) {
 			env := acctest.New(t)
 			p.rich(t, env.Tenant)

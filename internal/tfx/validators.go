@@ -25,6 +25,9 @@ func UUID() validator.String {
 type URLOptions struct {
 	// HTTPSOnly rejects http:// except for loopback hosts.
 	HTTPSOnly bool
+	// AllowEmpty accepts "", for attributes whose platform default is the empty
+	// string (so that the default, written out, is valid too).
+	AllowEmpty bool
 }
 
 // StringCheck is a plan-time string validator made of a description and a check.
@@ -64,16 +67,23 @@ func URL(o URLOptions) validator.String {
 }
 
 func urlDescription(o URLOptions) string {
+	d := "must be an absolute http or https URL"
 	if o.HTTPSOnly {
-		return "must be an absolute https URL (http only for localhost or a loopback address)"
+		d = "must be an absolute https URL (http only for localhost or a loopback address)"
 	}
-	return "must be an absolute http or https URL"
+	if o.AllowEmpty {
+		d += `, or "" for none`
+	}
+	return d
 }
 
 // CheckURL is the URL validator's check, for values that do not come from the
 // configuration (an environment variable, named by source in the message).
 func CheckURL(p path.Path, source, raw string, o URLOptions) diag.Diagnostics {
 	var diags diag.Diagnostics
+	if raw == "" && o.AllowEmpty {
+		return diags
+	}
 	desc := urlDescription(o)
 	if source != "" {
 		source += " "
