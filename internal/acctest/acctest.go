@@ -6,10 +6,11 @@ package acctest
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -216,11 +217,7 @@ func (e *Env) ProviderConfig(override map[string]string) string {
 		k, v, _ := strings.Cut(l, "=")
 		top[strings.TrimSpace(k)] = strings.TrimSpace(v)
 	}
-	keys := make([]string, 0, len(top))
-	for k := range top {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(top))
 	for _, k := range keys {
 		fmt.Fprintf(&b, "  %s = %s\n", k, top[k])
 	}

@@ -2,7 +2,8 @@ package acctest
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -11,11 +12,7 @@ import (
 // expression, written as is (String quotes a string); the arguments are sorted,
 // so the same map always renders the same text.
 func Resource(typ, name string, args map[string]string) string {
-	keys := make([]string, 0, len(args))
-	for k := range args {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(args))
 	var b strings.Builder
 	fmt.Fprintf(&b, "resource %q %q {\n", typ, name)
 	for _, k := range keys {
@@ -52,11 +49,7 @@ func String(s string) string {
 // Block renders a nested block of the provider configuration ("awx" → "  awx {…}"),
 // with args as in Resource, for ProviderConfig's override map.
 func Block(name string, args map[string]string) string {
-	keys := make([]string, 0, len(args))
-	for k := range args {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(args))
 	var b strings.Builder
 	fmt.Fprintf(&b, "  %s {\n", name)
 	for _, k := range keys {

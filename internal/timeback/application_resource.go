@@ -7,7 +7,7 @@ import (
 	"maps"
 	"net/http"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -463,12 +463,7 @@ func (r *applicationResource) createError(plan *applicationModel, in DraftInput,
 			return
 		}
 		if fe := FieldErrors(err); len(fe) > 0 {
-			fields := make([]string, 0, len(fe))
-			for f := range fe {
-				fields = append(fields, f)
-			}
-			sort.Strings(fields)
-			for _, f := range fields {
+			for _, f := range slices.Sorted(maps.Keys(fe)) {
 				if p, ok := fieldPaths[f]; ok {
 					diags.AddAttributeError(p, fmt.Sprintf("Timeback rejected %s", f), strings.Join(fe[f], " "))
 				}

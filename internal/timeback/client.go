@@ -104,7 +104,7 @@ func NewClient(s transport.Settings, cfg Config) (*Client, error) {
 // the request is sent once more with a fresh one (a 401 was not acted upon).
 func (c *Client) do(ctx context.Context, r transport.Request) (*transport.Response, error) {
 	resp, err := c.tr.Do(ctx, r)
-	var te *TokenError
+	var te *transport.AuthError
 	if c.tok != nil && !errors.As(err, &te) && transport.StatusOf(err) == http.StatusUnauthorized {
 		c.tok.Invalidate()
 		resp, err = c.tr.Do(ctx, r)
@@ -433,13 +433,9 @@ func (ts *tokenSource) Invalidate() {
 // application: the request reached Timeback and its answer was lost. A failed
 // token exchange happens before the create is sent, so it never counts.
 func MaybeCreated(err error) bool {
-	var te *TokenError
+	var te *transport.AuthError
 	if errors.As(err, &te) {
 		return false
 	}
 	return transport.MaybeApplied(err)
 }
-
-// TokenError is a failed client-credentials exchange: an authentication failure
-// (transport.IsAuthFailure); the API request it was for was never sent.
-type TokenError = transport.AuthError

@@ -72,9 +72,9 @@ func TestClient_badClientSecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.CreateDraft(context.Background(), DraftInput{Name: "x", Description: "d", LaunchURL: "https://a.example/"})
-	var te *TokenError
+	var te *transport.AuthError
 	if !errors.As(err, &te) || transport.StatusOf(err) != http.StatusUnauthorized || MaybeCreated(err) {
-		t.Fatalf("want a 401 TokenError that never counts as a possible create, got %v", err)
+		t.Fatalf("want a 401 authentication failure that never counts as a possible create, got %v", err)
 	}
 	if strings.Contains(err.Error(), "canary-not-the-secret") {
 		t.Fatal("the client secret is in the error message")
