@@ -227,3 +227,31 @@ func TestDNSNotFoundIsNotRetried(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 }
+
+// TestRedactionFollowsTheTokenOfEachRequest: the forms of the Authorization header are
+// remembered between requests; when the token changes (a refresh), the new one is
+// masked in the next error, and the old one again when it comes back.
+func TestRedactionFollowsTheTokenOfEachRequest(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = w.Write([]byte("rejected " + strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")))
+	}))
+	defer srv.Close()
+	var token string
+	c := newTestClient(t, srv.URL, func(o *Options) {
+		o.Auth = func(_ context.Context, r *http.Request) error {
+			r.Header.Set("Authorization", "Bearer "+token)
+			return nil
+		}
+	})
+	for _, tok := range []string{"first-token-1111", "first-token-1111", "second-token-2222", "first-token-1111"} {
+		token = tok
+		_, err := c.Do(context.Background(), Request{Method: "GET", Path: "/"})
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if strings.Contains(err.Error(), tok) || !strings.Contains(err.Error(), "rejected") {
+			t.Fatalf("token %q: error %q", tok, err)
+		}
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -91,6 +92,28 @@ type Client struct {
 	// secretForms are the credentials of Options.Secrets in every form a server may
 	// echo them (see secretForms), longest first.
 	secretForms []string
+	// lastAuth remembers the forms of the last Authorization header sent: it is the
+	// same on almost every request, and computing its forms is most of the
+	// allocations a request makes.
+	lastAuth atomic.Pointer[authForms]
+}
+
+// authForms are the secretForms of one Authorization header value.
+type authForms struct {
+	header string
+	forms  []string
+}
+
+// authHeaderForms returns the secretForms of the credential in an Authorization
+// header value, computed once per distinct value in a row. The slice is shared:
+// callers only read it.
+func (c *Client) authHeaderForms(header string) []string {
+	if last := c.lastAuth.Load(); last != nil && last.header == header {
+		return last.forms
+	}
+	f := secretForms(credentialOf(header)...)
+	c.lastAuth.Store(&authForms{header: header, forms: f})
+	return f
 }
 
 // New builds a client with keep-alive connections, the retry policy and the rate limit.
@@ -406,7 +429,7 @@ func (c *Client) Do(ctx context.Context, r Request) (*Response, error) {
 	}
 	// The credential of this request (a token fetched at run time, a Basic pair) is
 	// masked like the configured secrets, in logs and in errors.
-	extra := secretForms(credentialOf(req.Header.Get("Authorization"))...)
+	extra := c.authHeaderForms(req.Header.Get("Authorization"))
 	if len(extra) > 0 {
 		ctx = maskContext(ctx, extra)
 		st.ctx = ctx
