@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: Go micro-benchmarks, then terraform timings against the mock server.
 #
-#   bash scripts/bench.sh              full run (about 2 minutes on 2 cores, warm build cache)
+#   bash scripts/bench.sh              full run (about 5 minutes on 2 cores, warm build cache)
 #   BENCH_QUICK=1 bash scripts/bench.sh  smoke test: small N, 1 run (well under a minute)
 #   BENCH_GO=0 ...                     skip the Go benchmarks
 #
@@ -376,7 +376,7 @@ out ""
 out "## Rate-limited apply"
 out ""
 out "The mock allows $RATE requests/s (token bucket, burst $RATE) and answers 429 with Retry-After: 1 beyond;"
-out "the provider runs with its defaults (max_retries 4, no client-side limit)."
+out "the provider runs with its defaults (max_retries 6, no client-side limit)."
 out ""
 out "| resource | N | apply (s) | lower bound N / rate (s) | ratio | requests answered 429 | errors |"
 out "|---|---:|---:|---:|---:|---:|---:|"
