@@ -59,6 +59,18 @@ func awxSeed(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
 	ansibleSeed(t, ansible.Config{Platform: "AWX", BaseURL: tn.URL(), DefaultAPIPath: "/api/v2/", Token: tn.Creds.AWXToken}, ins...)
 }
 
+func aapSeed(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
+	t.Helper()
+	ansibleSeed(t, ansible.Config{Platform: "AAP", BaseURL: tn.URL(), DefaultAPIPath: "/api/gateway/v1/", Token: tn.Creds.AAPToken}, ins...)
+}
+
+// ansibleSeeds pairs the AWX and AAP gateway lists with the seed that registers
+// applications on each.
+var ansibleSeeds = []struct {
+	listPlatform
+	seed func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput)
+}{{awxList, awxSeed}, {aapList, aapSeed}}
+
 // ansibleList is AWX's or the AAP gateway's list, seeded by seed.
 func ansibleList(typ, block string, token func(mockapi.Credentials) string, seed func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput)) listPlatform {
 	return listPlatform{
@@ -93,12 +105,8 @@ func ltiaasRegister(tn *mockapi.Tenant, url, clientID string) mockapi.LTIaaSPlat
 }
 
 var (
-	awxList = ansibleList("registrar_awx_oauth_application", "awx", func(c mockapi.Credentials) string { return c.AWXToken }, awxSeed)
-	aapList = ansibleList("registrar_aap_oauth_application", "aap", func(c mockapi.Credentials) string { return c.AAPToken },
-		func(t *testing.T, tn *mockapi.Tenant, ins ...ansible.CreateInput) {
-			t.Helper()
-			ansibleSeed(t, ansible.Config{Platform: "AAP", BaseURL: tn.URL(), DefaultAPIPath: "/api/gateway/v1/", Token: tn.Creds.AAPToken}, ins...)
-		})
+	awxList    = ansibleList("registrar_awx_oauth_application", "awx", func(c mockapi.Credentials) string { return c.AWXToken }, awxSeed)
+	aapList    = ansibleList("registrar_aap_oauth_application", "aap", func(c mockapi.Credentials) string { return c.AAPToken }, aapSeed)
 	ltiaasList = listPlatform{
 		typ: "registrar_ltiaas_platform", idAttr: "id",
 		block: "ltiaas", settings: func(tn *mockapi.Tenant) map[string]string {
@@ -237,14 +245,16 @@ func TestListResource_filters(t *testing.T) {
 	has := func(attr, part string) func(r acctest.ListResult) bool {
 		return func(r acctest.ListResult) bool { return strings.Contains(r.Resource[attr].String(), part) }
 	}
-	cases := []struct {
+	type filterCase struct {
 		listPlatform
 		seed    func(t *testing.T, tn *mockapi.Tenant)
 		queries []query
-	}{
-		{
+	}
+	var cases []filterCase
+	for _, a := range ansibleSeeds {
+		cases = append(cases, filterCase{
 			// two organizations, over several pages
-			listPlatform: awxList,
+			listPlatform: a.listPlatform,
 			seed: func(t *testing.T, tn *mockapi.Tenant) {
 				var ins []ansible.CreateInput
 				for i := range 430 {
@@ -253,7 +263,7 @@ func TestListResource_filters(t *testing.T) {
 				for i := range 25 {
 					ins = append(ins, ansible.CreateInput{Name: fmt.Sprintf("eng-%02d", i), Organization: 2, ClientType: "public", AuthorizationGrantType: "password"})
 				}
-				awxSeed(t, tn, ins...)
+				a.seed(t, tn, ins...)
 			},
 			queries: []query{
 				{map[string]any{"organization": int64(2)}, 25, func(r acctest.ListResult) bool {
@@ -261,17 +271,17 @@ func TestListResource_filters(t *testing.T) {
 				}},
 				{map[string]any{"organization": int64(1), "name": "app-042"}, 1, func(r acctest.ListResult) bool { return strings.HasPrefix(r.DisplayName, "app-042 ") }},
 			},
-		},
-		{
-			// three urls in turn
-			listPlatform: ltiaasList,
-			seed:         func(t *testing.T, tn *mockapi.Tenant) { ltiaasList.seed(t, tn, 120) },
-			queries: []query{
-				{map[string]any{"url": "https://lms1.example.com"}, 40, has("url", "lms1.example.com")},
-				{map[string]any{"client_id": "client-007"}, 1, has("client_id", "client-007")},
-			},
-		},
+		})
 	}
+	cases = append(cases, filterCase{
+		// three urls in turn
+		listPlatform: ltiaasList,
+		seed:         func(t *testing.T, tn *mockapi.Tenant) { ltiaasList.seed(t, tn, 120) },
+		queries: []query{
+			{map[string]any{"url": "https://lms1.example.com"}, 40, has("url", "lms1.example.com")},
+			{map[string]any{"client_id": "client-007"}, 1, has("client_id", "client-007")},
+		},
+	})
 	for _, c := range cases {
 		t.Run(strings.TrimPrefix(c.typ, "registrar_"), func(t *testing.T) {
 			env := acctest.New(t)
@@ -292,22 +302,26 @@ func TestListResource_filters(t *testing.T) {
 	}
 }
 
-// TestListResource_noSecret: the resource object carries no secret: AWX shows it
-// only at creation, and the provider never puts one into a list result.
+// TestListResource_noSecret: the resource object carries no secret: AWX and the AAP
+// gateway show it only at creation, and the provider never puts one into a list result.
 func TestListResource_noSecret(t *testing.T) {
-	env := acctest.New(t)
-	awxSeed(t, env.Tenant, ansible.CreateInput{Name: "conf", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code", RedirectURIs: "https://a.example.com/cb"})
-	rs, diags := awxList.server(t, env).List(awxList.typ, nil, true, 0)
-	if len(rs) != 1 || len(diags) != 0 {
-		t.Fatalf("results %+v, diagnostics %+v", rs, diags)
-	}
-	for _, name := range []string{"client_secret", "client_secret_wo", "client_secret_wo_version", "rotate_when_changed"} {
-		if v := rs[0].Resource[name]; !v.IsNull() {
-			t.Errorf("%s is %s in the list result, want null", name, v)
-		}
-	}
-	if rs[0].Identity["id"] == "" || rs[0].Resource["id"].String() == "" {
-		t.Fatalf("no id: %+v", rs[0])
+	for _, a := range ansibleSeeds {
+		t.Run(strings.TrimPrefix(a.typ, "registrar_"), func(t *testing.T) {
+			env := acctest.New(t)
+			a.seed(t, env.Tenant, ansible.CreateInput{Name: "conf", Organization: 1, ClientType: "confidential", AuthorizationGrantType: "authorization-code", RedirectURIs: "https://a.example.com/cb"})
+			rs, diags := a.server(t, env).List(a.typ, nil, true, 0)
+			if len(rs) != 1 || len(diags) != 0 {
+				t.Fatalf("results %+v, diagnostics %+v", rs, diags)
+			}
+			for _, name := range []string{"client_secret", "client_secret_wo", "client_secret_wo_version", "rotate_when_changed"} {
+				if v := rs[0].Resource[name]; !v.IsNull() {
+					t.Errorf("%s is %s in the list result, want null", name, v)
+				}
+			}
+			if rs[0].Identity["id"] == "" || rs[0].Resource["id"].String() == "" {
+				t.Fatalf("no id: %+v", rs[0])
+			}
+		})
 	}
 }
 
