@@ -287,9 +287,7 @@ func (r *applicationResource) verifyAfterCreate(ctx context.Context, plan *appli
 	var d diag.Diagnostics
 	v, ok := r.verify(ctx, plan, nil, &d)
 	if !ok {
-		for _, x := range d {
-			resp.Diagnostics.AddWarning(x.Summary(), x.Detail())
-		}
+		tfx.AddAsWarnings(&resp.Diagnostics, d)
 		return
 	}
 	plan.Verification = v.object()

@@ -301,12 +301,8 @@ func (r *platformResource) Create(ctx context.Context, req resource.CreateReques
 		// A warning, not an error: an error would taint the registration and the next
 		// apply would replace it (new id and public_key). The state records the real
 		// active value, so the next plan shows an in-place update that retries the call.
-		var d diag.Diagnostics
-		tfx.APIError(&d, plan.op(activeVerb(wantActive)), err,
+		tfx.APIWarning(&resp.Diagnostics, plan.op(activeVerb(wantActive)), err,
 			"The platform was created (id "+p.ID+") and is in state with active = "+fmt.Sprint(p.Active)+". Apply again: the plan shows active changing in place, and the provider retries the "+activeVerb(wantActive)+" call.")
-		for _, x := range d {
-			resp.Diagnostics.AddWarning(x.Summary(), x.Detail())
-		}
 		return
 	}
 	plan.Active = types.BoolValue(wantActive)

@@ -58,6 +58,22 @@ func APIError(diags *diag.Diagnostics, op Op, err error, fix string) {
 	diags.AddError(summary, detail)
 }
 
+// APIWarning is APIError as a warning: for a follow-up call after a create, whose
+// failure must not taint an object that exists and is in state (CONTRIBUTING.md,
+// "State before follow-up calls").
+func APIWarning(diags *diag.Diagnostics, op Op, err error, fix string) {
+	var d diag.Diagnostics
+	APIError(&d, op, err, fix)
+	AddAsWarnings(diags, d)
+}
+
+// AddAsWarnings appends every diagnostic of d to diags as a warning.
+func AddAsWarnings(diags *diag.Diagnostics, d diag.Diagnostics) {
+	for _, x := range d {
+		diags.AddWarning(x.Summary(), x.Detail())
+	}
+}
+
 // DefaultFix suggests a fix for an HTTP status.
 func DefaultFix(status int, credentials string) string {
 	switch {

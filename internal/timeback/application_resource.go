@@ -420,12 +420,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 // followUpWarning reports a failed read after a successful create as a warning: the
 // application is registered and in state with its client secret.
 func followUpWarning(diags *diag.Diagnostics, op tfx.Op, err error) {
-	var d diag.Diagnostics
-	tfx.APIError(&d, op, err, "The application was registered and is saved in state with its client secret. "+
+	tfx.APIWarning(diags, op, err, "The application was registered and is saved in state with its client secret. "+
 		"The fields this call reads (scopes, token_url and the like) are filled in by the next refresh: run terraform apply (or plan) again once Timeback answers. Nothing is registered twice.")
-	for _, x := range d {
-		diags.AddWarning(x.Summary(), x.Detail())
-	}
 }
 
 // orphanHelp explains how to find a draft whose create response was lost.
